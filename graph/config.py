@@ -26,3 +26,6 @@ class Settings(BaseSettings):
     viz_max_nodes: int = Field(300, gt=0, description="most nodes drawn in one picture")
     gazetteer: Path = Field(GAZETTEER_DIR, description="directory of the gazetteer YAML files")
     cors_origins: list[str] = Field(default_factory=list, description="allowed CORS origins")
+    service_allow: list[str] = Field(
+        default_factory=list, description="SPARQL endpoints that SERVICE may call"
+    )

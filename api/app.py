@@ -1,0 +1,73 @@
+"""The FastAPI application: ``create_app(settings)``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from api import problems
+from api.routes import articles, entities, pages, sparql
+from graph.config import Settings
+from graph.gazetteer import load_gazetteer
+from graph.pipeline import ensure_reference
+from graph.store import EmbeddedStore, Store
+
+HERE = Path(__file__).resolve().parent
+ASSETS = HERE.parent / "graph" / "assets"
+
+DESCRIPTION = """dkg: a knowledge graph of diplomatic initiatives and events, extracted from
+Kazakh, Russian and English news with the evidence sentence behind every fact.
+
+- `/sparql`: SPARQL 1.1 Protocol (read-only) over the union of all graphs
+- `/api/entities`: search, entity cards, related entities with reasons
+- `/api/articles`: the articles; adding and deleting needs the write token
+- `/viz/entity/{kind}/{slug}`: an interactive ego graph (pyvis)
+"""
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = app.state.store is None
+        if own:
+            app.state.store = EmbeddedStore(settings.store)
+        ensure_reference(app.state.store, app.state.gazetteer)
+        try:
+            yield
+        finally:
+            if own:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="dkg",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.gazetteer = load_gazetteer(settings.gazetteer)
+    app.state.templates = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(["html"]),
+    )
+    problems.install(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Accept"],
+        )
+    app.mount("/static", StaticFiles(directory=ASSETS), name="static")
+    for module in (sparql, entities, articles, pages):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,396 @@
+"""The ``dkg`` command line: thin over the ``graph`` library.
+
+Every command honours ``--store PATH`` and the setting ``DKG_STORE``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import asdict
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from graph.config import Settings
+from graph.errors import DkgError
+
+app = typer.Typer(
+    name="dkg",
+    help="A knowledge graph of diplomatic initiatives and events (kk/ru/en news → RDF).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="store directory (default: setting DKG_STORE, else var/store)"),
+]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    trig = "trig"
+    nquads = "nquads"
+    turtle = "turtle"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+
+
+def _settings(store: Path | None) -> Settings:
+    settings = Settings()
+    if store is not None:
+        settings = settings.model_copy(update={"store": store})
+    return settings
+
+
+def _open(store: Path | None):  # noqa: ANN202 - returns graph.store.Store
+    from graph.store import EmbeddedStore
+
+    return EmbeddedStore(_settings(store).store)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, folders or globs")],
+    store: StoreOpt = None,
+    lang: Annotated[str | None, typer.Option(help="language of all articles (kk, ru, en)")] = None,
+    date: Annotated[str | None, typer.Option(help="publication date when the files lack one")]
+    = None,
+) -> None:
+    """Read articles, extract entities and facts, and store one named graph per article."""
+    from graph.articles import expand_paths
+    from graph.pipeline import ingest_paths
+
+    settings = _settings(store)
+    try:
+        files = expand_paths(paths)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    try:
+        st = _open(store)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    with Progress(
+        TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("", total=len(files))
+
+        def step(path: Path) -> None:
+            progress.update(task, advance=1, description=path.name)
+
+        report = ingest_paths(
+            st, [str(f) for f in files], max_bytes=settings.max_article_bytes, lang=lang,
+            date=date, progress=step,
+        )
+    st.close()
+    for error in report.errors:
+        err.print(f"[red]✗[/] {error.source}: {error.message}", highlight=False)
+    out.print(report.summary(), highlight=False)
+    if report.errors and not report.articles:
+        raise typer.Exit(1)
+
+
+@app.command()
+def delete(
+    article: Annotated[str, typer.Argument(help="article IRI, id, URL or the file it came from")],
+    store: StoreOpt = None,
+) -> None:
+    """Drop an article's named graph."""
+    from graph.pipeline import delete_article
+
+    try:
+        st = _open(store)
+        graph = delete_article(st, article)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    st.close()
+    out.print(f"deleted {graph}", highlight=False)
+
+
+@app.command()
+def load(
+    file: Annotated[Path, typer.Argument(help="Turtle, TriG, N-Triples, N-Quads or JSON-LD file")],
+    graph: Annotated[str | None, typer.Option(help="named graph IRI (default: from the file name)")]
+    = None,
+    store: StoreOpt = None,
+) -> None:
+    """Load existing RDF into a named graph."""
+    from graph.store import DATASET_FORMATS, rdf_format_for
+
+    try:
+        fmt = rdf_format_for(file)
+        data = file.read_bytes()
+    except (DkgError, OSError) as e:
+        raise _fail(str(e)) from e
+    if graph is None and fmt not in DATASET_FORMATS:
+        graph = f"https://w3id.org/dkg/graph/loaded/{file.stem}"
+    try:
+        st = _open(store)
+        added = st.load(data, fmt, graph)
+    except DkgError as e:
+        raise _fail(f"{file}: {e}") from e
+    st.close()
+    where = f"into <{graph}>" if graph else "into the graphs the file names"
+    out.print(f"loaded {added} quads from {file} {where}", highlight=False)
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="file (default stdout)")]
+    = None,
+    graph: Annotated[str | None, typer.Option(help="only this named graph")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Write the store (all graphs, or one) as TriG, N-Quads, Turtle, N-Triples or JSON-LD."""
+    try:
+        st = _open(store)
+        data = st.export(format.value, graph)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    st.close()
+    if output:
+        output.write_bytes(data)
+        err.print(f"wrote {len(data)} bytes to {output}")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def stats(store: StoreOpt = None) -> None:
+    """Counts: triples, graphs, articles, entities, facts."""
+    try:
+        st = _open(store)
+        s = st.stats()
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    st.close()
+    table = Table(show_header=False, box=None)
+    for key, value in asdict(s).items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="the query; '-' reads stdin")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="read the query from a file")]
+    = None,
+    format: Annotated[TableFormat, typer.Option("--format", help="output format")]
+    = TableFormat.table,
+    store: StoreOpt = None,
+) -> None:
+    """Run a SPARQL query against the store and print the answer."""
+    if file is not None:
+        text = file.read_text(encoding="utf-8")
+    elif sparql == "-" or (sparql is None and not sys.stdin.isatty()):
+        text = sys.stdin.read()
+    elif sparql:
+        text = sparql
+    else:
+        raise _fail("give a query: dkg query 'SELECT …', -f file.rq, or on stdin", 2)
+    from graph.sparql import query_form
+
+    try:
+        st = _open(store)
+        form = query_form(text)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            result = st.sparql(text, graph_format="turtle")
+            sys.stdout.write(result.body.decode())
+            return
+        result = st.sparql(text, result_format="json")
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    finally:
+        pass
+    _print_results(json.loads(result.body), format)
+
+
+def _print_results(data: dict, format: TableFormat) -> None:
+    if "boolean" in data:
+        out.print("true" if data["boolean"] else "false")
+        return
+    names = data["head"]["vars"]
+    rows = [[_show(b.get(n)) for n in names] for b in data["results"]["bindings"]]
+    if format is TableFormat.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    elif format in (TableFormat.csv, TableFormat.tsv):
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if format is TableFormat.csv else "\t",
+                            lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+    else:
+        table = Table(*names, show_lines=False)
+        for row in rows:
+            table.add_row(*row)
+        out.print(table)
+        err.print(f"{len(rows)} row{'s' * (len(rows) != 1)}")
+
+
+def _show(term: dict | None) -> str:
+    if term is None:
+        return ""
+    value = term["value"]
+    if term["type"] == "uri":
+        for prefix, ns in (("id:", "https://w3id.org/dkg/id/"),
+                           ("dkg:", "https://w3id.org/dkg/ontology#")):
+            if value.startswith(ns):
+                return prefix + value[len(ns):]
+    return value
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    store: StoreOpt = None,
+) -> None:
+    """Serve the API, the SPARQL endpoint and the pages."""
+    import uvicorn
+
+    from api.app import create_app
+
+    try:
+        application = create_app(_settings(store))
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+@app.command()
+def validate(store: StoreOpt = None) -> None:
+    """Check the store against the SHACL shapes (ontology/shapes.ttl)."""
+    from graph.validate import validate_store
+
+    try:
+        st = _open(store)
+        report = validate_store(st)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    st.close()
+    out.print(report.format(), highlight=False)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="one article file")],
+    lang: Annotated[str | None, typer.Option(help="kk, ru or en (default: detected)")] = None,
+    date: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD")] = None,
+    format: Annotated[str, typer.Option(help="json")] = "json",
+) -> None:
+    """Print the extraction of one article (nothing is stored)."""
+    from graph.articles import read_articles
+    from graph.errors import ArticleError
+    from graph.extract import extract as run
+    from graph.report import extraction_json
+
+    if format != "json":
+        raise _fail(f"unknown format {format!r}: use --format json", 2)
+    try:
+        items = list(read_articles(file, lang=lang, date=date))
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    docs = []
+    for item in items:
+        if isinstance(item, ArticleError):
+            err.print(f"[red]✗[/] {item}", highlight=False)
+            continue
+        docs.append(extraction_json(run(item)))
+    payload = docs[0] if len(docs) == 1 else docs
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+@app.command()
+def related(
+    entity: Annotated[str, typer.Argument(help="entity id (state/kz) or a name to search")],
+    limit: Annotated[int, typer.Option(help="how many")] = 20,
+    store: StoreOpt = None,
+) -> None:
+    """Print the entities related to one, ranked, with the reasons."""
+    from graph.related import related_entities
+
+    try:
+        st = _open(store)
+        entity_id = _resolve(st, entity)
+        items = related_entities(st, entity_id, limit=limit)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    st.close()
+    table = Table("score", "entity", "type", "why")
+    for item in items:
+        why = "; ".join(r.text for r in item.reasons[:3])
+        table.add_row(f"{item.score:.2f}", f"{item.label}\n[dim]{item.id}[/]", item.type, why)
+    out.print(table)
+
+
+@app.command()
+def viz(
+    entity: Annotated[str, typer.Argument(help="entity id (state/kz) or a name to search")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")]
+    = Path("graph.html"),
+    depth: Annotated[int, typer.Option(help="hops around the entity")] = 1,
+    store: StoreOpt = None,
+) -> None:
+    """Write an entity's neighbourhood as a standalone, offline HTML page."""
+    from graph.explore import ego_graph
+    from graph.viz import save_network
+
+    settings = _settings(store)
+    try:
+        st = _open(store)
+        entity_id = _resolve(st, entity)
+        graph = ego_graph(st, entity_id, depth=depth, max_nodes=settings.viz_max_nodes)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    st.close()
+    save_network(graph, output)
+    out.print(f"wrote {output} ({len(graph.nodes)} nodes, {len(graph.edges)} edges)")
+
+
+def _resolve(st, entity: str) -> str:  # noqa: ANN001
+    """An entity id as given, or the best search hit for a name."""
+    from graph.entities import search_entities
+    from graph.errors import NotFoundError
+
+    if "/" in entity:
+        return entity
+    hits = search_entities(st, entity, limit=1)
+    if not hits:
+        raise NotFoundError(f"no entity is named like {entity!r}; try `dkg query` or the web search")
+    return hits[0].id
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Shared fixtures: real on-disk stores, a real server on loopback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED = REPO / "data" / "articles" / "kk-unhrc61-cd-2026.txt"
+SEED_GOLD = SHARED / "corpus" / "dev" / "kk-seed-unhrc61-cd-2026.json"
+TOKEN = "test-token-5f1c"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    from graph.store import EmbeddedStore
+
+    st = EmbeddedStore(tmp_path / "store")
+    yield st
+    st.close()
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from graph.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def sample_store_dir(tmp_path_factory: pytest.TempPathFactory, gazetteer) -> Path:
+    """A store with every sample article of data/articles ingested (read-only use)."""
+    from graph.pipeline import ingest_paths
+    from graph.store import EmbeddedStore
+
+    path = tmp_path_factory.mktemp("samples") / "store"
+    st = EmbeddedStore(path)
+    report = ingest_paths(st, [str(REPO / "data" / "articles")], gazetteer=gazetteer)
+    assert not report.errors, report.errors
+    assert report.articles >= 3
+    st.close()
+    return path
+
+
+class Server:
+    def __init__(self, url: str, process: subprocess.Popen, store: Path) -> None:
+        self.url = url
+        self.process = process
+        self.store = store
+
+    def client(self, **kwargs) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=60, **kwargs)
+
+
+def start_server(store: Path, env: dict[str, str] | None = None) -> Server:
+    port = free_port()
+    environment = {**os.environ, **(env or {})}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port)],
+        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read().decode() if process.stdout else ""
+            raise RuntimeError(f"dkg serve exited with {process.returncode}:\n{output}")
+        try:
+            if httpx.get(url + "/openapi.json", timeout=1).status_code == 200:
+                return Server(url, process, store)
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("dkg serve did not answer within 60 s")
+
+
+def stop_server(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(sample_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`dkg serve` on loopback over a copy of the sample store, with a write token."""
+    copy = tmp_path_factory.mktemp("served") / "store"
+    shutil.copytree(sample_store_dir, copy)
+    srv = start_server(copy, {"DKG_API_TOKEN": TOKEN})
+    yield srv
+    stop_server(srv)
