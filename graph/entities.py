@@ -155,7 +155,7 @@ class LabelIndex:
                  { ?e skos:prefLabel ?label BIND(true AS ?pref) }
                  UNION { ?e skos:altLabel ?label }
                  UNION { ?e a ?type FILTER(STRSTARTS(STR(?type), STR(dkg:))) }
-                 FILTER(STRSTARTS(STR(?e), STR(id:)) && !STRSTARTS(STR(?e), STR(id:role/)))
+                 FILTER(STRSTARTS(STR(?e), STR(id:)) && !STRSTARTS(STR(?e), "https://w3id.org/dkg/id/role/"))
                }"""
         )
         return cls(rows)

@@ -26,7 +26,8 @@ SELECT ?s ?p ?o (SAMPLE(?evidence) AS ?ev) (SAMPLE(?title) AS ?art) (COUNT(?fact
   FILTER(STRSTARTS(STR(?p), STR(dkg:)) && ?p NOT IN (dkg:mentions, dkg:reports,
          dkg:holdsPosition, dkg:actor, dkg:target, dkg:inEvent, dkg:heldIn))
   FILTER(isIRI(?o) && STRSTARTS(STR(?o), STR(id:)) && STRSTARTS(STR(?s), STR(id:)))
-  FILTER(!STRSTARTS(STR(?s), STR(id:fact/)) && !STRSTARTS(STR(?s), STR(id:article/)))
+  FILTER(!STRSTARTS(STR(?s), "https://w3id.org/dkg/id/fact/")
+         && !STRSTARTS(STR(?s), "https://w3id.org/dkg/id/article/"))
   OPTIONAL {
     ?fact dkg:actor ?s ; dkg:asserts ?p ; dkg:target ?o ; dkg:evidence ?evidence ;
           prov:wasDerivedFrom ?a .

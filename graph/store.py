@@ -105,6 +105,7 @@ class Store(ABC):
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         bindings: Mapping[str, Node] | None = None,
+        base_iri: str | None = None,
     ) -> SparqlResult:
         """Run any read query and serialise its answer in the requested format."""
 
@@ -215,14 +216,16 @@ class EmbeddedStore(Store):
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         bindings: Mapping[str, Node] | None = None,
+        base_iri: str | None = None,
     ) -> Any:
         from ontology import PREFIXES
 
-        kwargs: dict[str, Any] = {"prefixes": PREFIXES}
-        if default_graphs is not None:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs] or [
-                ox.DefaultGraph()
-            ]
+        kwargs: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": base_iri}
+        if default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        elif named_graphs:
+            # named graphs alone leave the default graph empty (as FROM NAMED alone does)
+            kwargs["default_graph"] = ox.DefaultGraph()
         else:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs is not None:
@@ -273,9 +276,11 @@ class EmbeddedStore(Store):
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         bindings: Mapping[str, Node] | None = None,
+        base_iri: str | None = None,
     ) -> SparqlResult:
         result = self._query(
-            query, default_graphs=default_graphs, named_graphs=named_graphs, bindings=bindings
+            query, default_graphs=default_graphs, named_graphs=named_graphs, bindings=bindings,
+            base_iri=base_iri,
         )
         try:
             if isinstance(result, ox.QueryTriples):

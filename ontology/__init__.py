@@ -51,6 +51,19 @@ PREFIXES: dict[str, str] = {
     "foaf": FOAF,
     "dct": DCT,
     "wd": WIKIDATA,
+    # one prefix per kind of resource, so that ids read as state:kz, official:…, forum:unhrc
+    "state": ID + "state/",
+    "official": ID + "official/",
+    "organization": ID + "organization/",
+    "forum": ID + "forum/",
+    "event": ID + "event/",
+    "treaty": ID + "treaty/",
+    "initiative": ID + "initiative/",
+    "place": ID + "place/",
+    "article": ID + "article/",
+    "fact": ID + "fact/",
+    "role": ID + "role/",
+    "actiontype": ACTION_TYPES,
 }
 
 

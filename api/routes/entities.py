@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from api.deps import get_store
 from graph.entities import EntityCard, EntityHit, entity_card, search_entities
-from graph.models import ENTITY_TYPES
+from graph.models import EntityType
 from graph.related import METHODS, Related, related_entities
 from graph.store import Store
 
@@ -22,7 +22,7 @@ def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="a name in any language",
                             examples=["Ашықбаев"])],
-    type: Annotated[str | None, Query(description="entity type", enum=list(ENTITY_TYPES))] = None,
+    type: Annotated[EntityType | None, Query(description="entity type")] = None,
     lang: Annotated[str | None, Query(pattern="^(kk|ru|en)$", description="label language")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[EntityHit]:

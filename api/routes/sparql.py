@@ -114,6 +114,7 @@ def _answer(request: Request, params: dict[str, list[str]], direct: str | None) 
             graph_format=graph_format or "turtle",
             default_graphs=default_graphs,
             named_graphs=named_graphs,
+            base_iri=str(request.url.replace(query="", fragment="")),
         )
     except QueryError as e:
         return problem(400, str(e), "bad-query")

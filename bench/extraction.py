@@ -1,0 +1,123 @@
+"""Extraction speed: ``parse_text`` + ``extract`` on a ~1,000-word article per language.
+
+The articles are built from the sample articles in data/articles/ (their body
+paragraphs repeated to ~1,000 words under the original title). Each figure is
+the median of N timed runs on one core, after one warm-up run (the cold first
+call, which loads the lexicon and the morphology, is reported separately).
+
+Baseline, measured in the same run: ``str.split()`` of the same text and a set
+lookup of every token in the set of all gazetteer name tokens — the cost floor
+of any gazetteer pass.
+
+    python bench/extraction.py [--runs 30] [--words 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+import timeit
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = {
+    "kk": REPO / "data" / "articles" / "kk-unhrc61-cd-2026.txt",
+    "ru": REPO / "data" / "articles" / "ru-sco-cfm-tianjin-2025.json",
+    "en": REPO / "data" / "articles" / "en-unga80-water-2025.html",
+}
+TARGET_MS = 50.0
+
+
+def long_article(path: Path, words: int = 1000) -> tuple[str, str, str]:
+    """(text, title, date) of an article of about ``words`` words from a sample's body."""
+    from graph.articles import read_articles
+
+    article = next(a for a in read_articles(path) if not isinstance(a, Exception))
+    paragraphs = [s.text for s in article.body if s != article.title_span and s.text.strip()]
+    out: list[str] = []
+    count = 0
+    while count < words:
+        for p in paragraphs:
+            out.append(p)
+            count += len(p.split())
+            if count >= words:
+                break
+    return article.title + "\n\n" + "\n\n".join(out), article.title, article.date
+
+
+def name_tokens(gazetteer) -> set[str]:
+    tokens: set[str] = set()
+    for entry in gazetteer.entries():
+        for name in entry.all_names():
+            tokens.update(t.casefold() for t in name.split())
+    for role in gazetteer.roles():
+        for name in role.all_names():
+            tokens.update(t.casefold() for t in name.split())
+    return tokens
+
+
+def baseline(text: str, tokens: set[str]) -> int:
+    return sum(1 for t in text.split() if t.casefold() in tokens)
+
+
+def median_ms(fn, runs: int) -> tuple[float, float]:
+    times = timeit.Timer(fn).repeat(repeat=runs, number=1)
+    times.sort()
+    return statistics.median(times) * 1000, times[int(0.95 * (len(times) - 1))] * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--words", type=int, default=1000)
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+
+    import pyoxigraph
+
+    from graph.articles import parse_text
+    from graph.extract import EXTRACTOR_VERSION, extract
+    from graph.gazetteer import load_gazetteer
+
+    t0 = time.perf_counter()
+    gazetteer = load_gazetteer()
+    t_gaz = (time.perf_counter() - t0) * 1000
+    tokens = name_tokens(gazetteer)
+    print(f"# extraction benchmark — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(f"python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, "
+          f"extractor {EXTRACTOR_VERSION}, one core, median of {args.runs} runs")
+    print(f"gazetteer: {len(gazetteer)} entries, {len(tokens)} name tokens, "
+          f"loaded in {t_gaz:.0f} ms (once per process)\n")
+    print("| lang | words | sentences | entities | relations | cold first call ms | "
+          "parse_text ms | extract ms | parse+extract ms (p95) | baseline ms | ratio | "
+          f"< {TARGET_MS:.0f} ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for lang, path in SAMPLES.items():
+        text, title, date = long_article(path, args.words)
+        t0 = time.perf_counter()
+        article = parse_text(text, title=title, date=date)
+        ex = extract(article, gazetteer)
+        cold = (time.perf_counter() - t0) * 1000
+        assert article.lang == lang, (article.lang, lang)
+        parse_ms, _ = median_ms(lambda text=text: parse_text(text, title=title, date=date),
+                                args.runs)
+        extract_ms, _ = median_ms(lambda a=article: extract(a, gazetteer), args.runs)
+        both_ms, both_p95 = median_ms(
+            lambda text=text: extract(parse_text(text, title=title, date=date), gazetteer),
+            args.runs)
+        base_ms, _ = median_ms(lambda text=text: baseline(text, tokens), args.runs * 10)
+        print(f"| {lang} | {len(text.split())} | {len(article.sentences)} | "
+              f"{len(ex.entities)} | {len(ex.relations)} | {cold:.0f} | {parse_ms:.1f} | "
+              f"{extract_ms:.1f} | {both_ms:.1f} ({both_p95:.1f}) | {base_ms:.3f} | "
+              f"{both_ms / base_ms:.0f}× | {'yes' if both_ms < TARGET_MS else 'NO'} |")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

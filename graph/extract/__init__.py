@@ -1,0 +1,134 @@
+"""Extraction: an Article in, an Extraction (entities, relations, events) out.
+
+Rules over gazetteer matches, per language; plain dataclasses, no RDF.
+Only ``article.sentences`` are read (page clutter lies outside them).
+"""
+
+from __future__ import annotations
+
+from graph.extract.dates import dates_in
+from graph.extract.entities import find_anaphors, find_initiatives, find_named_svo
+from graph.extract.events import find_events, find_events_svo, find_places
+from graph.extract.lexicon import load_lexicon
+from graph.extract.meetings import find_meetings
+from graph.extract.mentions import Doc, match_known
+from graph.extract.officials import find_people, find_titles
+from graph.extract.relations import RelationFinder
+from graph.extract.relations_svo import SvoRelationFinder
+from graph.gazetteer import Gazetteer, load_gazetteer
+from graph.models import Article, Event, Extraction
+
+EXTRACTOR_VERSION = "dkg-rules/0.1.0"
+
+__all__ = ["EXTRACTOR_VERSION", "extract"]
+
+
+def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Entities, relations and events of one article.
+
+    Every language gets gazetteer matching (Kazakh stems, Russian lemmas,
+    English case-insensitive names), titles and officials, summits/meetings
+    and the gazetteer's structure. Kazakh gets the full rule set (initiatives,
+    drafts, sessions, segments, review conferences, referendums,
+    anniversaries, case-driven relations); Russian and English get sessions,
+    segments, «quoted» initiatives, English capitalised names and
+    trigger-based relations in subject-verb-object order.
+
+    >>> from graph.articles import parse_text
+    >>> text = "Тақырып\\n\\nТоқаев Гутерришпен кездесті.\\n\\n27.02.2026"
+    >>> x = extract(parse_text(text, lang="kk"))
+    >>> [(r.subject, r.predicate, r.object) for r in x.relations]
+    [('official/kassym-jomart-tokayev', 'metWith', 'official/antonio-guterres')]
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    lang = article.lang if article.lang in ("kk", "ru", "en") else "en"
+    doc = Doc(article, gaz, lang)
+    lex = load_lexicon()
+    titles = []
+    for sent in doc.sents:
+        match_known(doc, sent)
+        titles += find_titles(doc, sent, lex)
+        find_people(doc, sent)
+        if lang == "kk":
+            find_initiatives(doc, sent, lex)
+            find_anaphors(doc, sent)
+            find_events(doc, sent, lex)
+            find_meetings(doc, sent)
+            find_places(doc, sent)
+        else:
+            find_named_svo(doc, sent)
+            find_events_svo(doc, sent)
+            find_meetings(doc, sent)
+    finder: RelationFinder | SvoRelationFinder = (
+        RelationFinder(doc, titles) if lang == "kk" else SvoRelationFinder(doc, titles)
+    )
+    finder.run()
+    _settle_events(doc, finder)
+    entities = [e for e in doc.entities.values() if e.mentions]
+    events = [
+        doc.events.get(e.id) or Event(e.id, kind=e.event_kind or "Event")
+        for e in entities
+        if e.type == "Event"
+    ]
+    return Extraction(
+        article=article,
+        entities=entities,
+        relations=list(doc.relations.values()),
+        events=events,
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
+def _settle_events(doc: Doc, finder: RelationFinder | SvoRelationFinder) -> None:
+    """Participation in a forum whose occurrence the article names goes to that event;
+    event records get their participants and places."""
+    children: dict[str, list[str]] = {}
+    for s, p, o in doc.relations:
+        if p == "partOf" and s in doc.events:
+            children.setdefault(o, []).append(s)
+
+    def most_specific(node: str) -> str | None:
+        kids = children.get(node, [])
+        if not kids:
+            return None
+        return most_specific(kids[0]) or kids[0]
+
+    for key in list(doc.relations):
+        s, p, o = key
+        if p == "participatedIn" and doc.entities[o].type == "Forum" and (ev := most_specific(o)):
+            rel = doc.relations.pop(key)
+            rel.object = ev
+            doc.relations.setdefault((s, p, ev), rel)
+            if o in doc.forum_places and doc.events[ev].place is None:
+                doc.events[ev].place = doc.forum_places[o]
+    for s, p, o in doc.relations:
+        if p == "participatedIn" and o in doc.events:
+            parts = doc.events[o].participants
+            state = finder.national_state(s)
+            represented = state if (s, "represents", state) in doc.relations else None
+            for who in (s, represented):
+                if who and who not in parts:
+                    parts.append(who)
+    for ev_id, who in finder.participants.items():
+        parts = doc.events[ev_id].participants
+        parts.extend(w for w in who if w not in parts)
+    _explicit_dates(doc)
+    for ev in doc.events.values():  # a segment took place where its session did
+        if ev.place is None:
+            parent = next((o for (s, p, o) in doc.relations if s == ev.id and p == "partOf"), None)
+            if parent in doc.events:
+                ev.place = doc.events[parent].place
+
+
+def _explicit_dates(doc: Doc) -> None:
+    """A date the sentence defining an event states ("15 июля 2025 г.") is the event's date."""
+    for sent in doc.sents:
+        found = None
+        for h in sent.hits:
+            ev = doc.events.get(h.entity)
+            if ev is None or ev.kind == "Anniversary" or h.source == "anaphor":
+                continue
+            if found is None:
+                found = dates_in(sent.text, doc.lang, doc.article.date) or []
+            if found and (ev.date is None or len(ev.date) < len(found[0][2])):
+                ev.date = found[0][2]

@@ -1,0 +1,338 @@
+"""Recognisers for initiatives, treaties and anaphors the gazetteer alone does not give (Kazakh).
+
+- initiatives: «quoted» policies, "X құру идеясы", "X бастамасы",
+  "<NP> жобасы" (drafts), "<NP> <action> қажеттілігі";
+- treaties: "<NP> туралы шарт/конвенция/келісім/декларация";
+- anaphors: "бұл форум", "бұл бастама".
+
+Labels come from the gazetteer when it knows the name, else from the
+kk->en lexicon, else from transliteration.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract import kk
+from graph.extract.lexicon import Lexicon
+from graph.extract.mentions import Doc, Sent
+from graph.extract.normalize import casefold, fold, is_abbreviation
+from graph.extract.officials import home_state
+from graph.extract.translit import label_slug, to_latin
+from graph.models import Entity
+
+
+def _stem_in(token: str, words: tuple[str, ...]) -> bool:
+    return any(s in words for s in kk.stems(token))
+
+
+_POLICY_NOUNS = (
+    "саясат",
+    "қағидат",
+    "бағдарлама",
+    "тұжырымдама",
+    "стратегия",
+    "бастама",
+    "доктрина",
+)
+_IDEA_NOUNS = ("идея", "бастама", "ұсыныс", "жоба")
+_DOC_NOUNS = {
+    "шарт": "Treaty",
+    "конвенция": "Convention",
+    "келісім": "Agreement",
+    "декларация": "Declaration",
+    "хартия": "Charter",
+}
+_NEED = ("қажеттілік", "қажеттілі", "қажеттігі", "қажеттік")
+_QUOTED = re.compile(r'"([^"\n]{2,80})"')
+
+
+def action_before(
+    lex: Lexicon, toks: list[str], k: int, treaty: bool = False
+) -> tuple[str, int] | None:
+    """An action noun ending right before ``toks[k]``: (English, number of words)."""
+    for n in (2, 1):
+        if k - n >= 0:
+            act = lex.action_at(toks, k - n, treaty)
+            if act and act[1] == n:
+                return act
+    return None
+
+
+def _np_back(sent: Sent, end: int, lex: Lexicon, limit: int = 6) -> int:
+    """Start of the noun phrase that ends before token ``end``: words the lexicon knows."""
+    k = end
+    while k > 0 and end - k < limit:
+        tok = sent.toks[k - 1].text
+        if sent.covered(k - 1) or not (lex.word(tok) or lex.is_postposition(tok)):
+            break
+        k -= 1
+    while k < end and lex.is_postposition(sent.toks[k].text):
+        k += 1
+    return k
+
+
+_MINOR = frozenset({"of", "and", "the", "for", "in", "on", "between", "to", "a", "an"})
+
+
+def title_case(label: str) -> str:
+    """Capitalise the words of a proper name: "International water organization" ->
+    "International Water Organization"."""
+    return " ".join(
+        w if (w in _MINOR and n) else w[:1].upper() + w[1:] for n, w in enumerate(label.split())
+    )
+
+
+def _label(lex: Lexicon, words: list[str], capital: bool = True) -> str:
+    en = lex.translate(words)
+    if en is None:
+        en = to_latin(" ".join(words[:-1] + [kk.lemma_name(words[-1])]))
+    return en[:1].upper() + en[1:] if capital else en
+
+
+def _new(
+    doc: Doc,
+    sent: Sent,
+    type_: str,
+    label: str,
+    i: int,
+    j: int,
+    source: str,
+    name: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Entity:
+    kind = {"Initiative": "initiative", "Treaty": "treaty"}[type_]
+    ent = doc.entity(f"{kind}/{label_slug(label)}", type_, label, name=name)
+    doc.add_hit(sent, ent, i, j, source=source, start=start, end=end)
+    return ent
+
+
+def find_initiatives(doc: Doc, sent: Sent, lex: Lexicon) -> None:
+    toks = [t.text for t in sent.toks]
+    text = fold(sent.text)
+    # «quoted» + policy noun
+    for m in _QUOTED.finditer(text):
+        a, b = sent.span.start + m.start(), sent.span.start + m.end()
+        k_after = next((k for k, t in enumerate(sent.toks) if t.start >= b), None)
+        if k_after is None or not _stem_in(toks[k_after], _POLICY_NOUNS):
+            continue
+        inner = [k for k, t in enumerate(sent.toks) if a < t.start < b]
+        if not inner or any(sent.covered(k) for k in inner):
+            continue
+        words = toks[inner[0] : inner[-1] + 1]
+        en = lex.translate(words)
+        label = en[:1].upper() + en[1:] if en else to_latin(m.group(1))
+        _new(
+            doc,
+            sent,
+            "Initiative",
+            label,
+            inner[0],
+            inner[-1] + 1,
+            "quoted",
+            name=m.group(1),
+            start=a,
+            end=b,
+        )
+    for k, tok in enumerate(toks):
+        if sent.covered(k):
+            continue
+        low = casefold(tok)
+        # "X құру идеясы", "X өткізу бастамасы"
+        idea = _stem_in(tok, _IDEA_NOUNS) and not _stem_in(tok, ("жоба",))
+        act = action_before(lex, toks, k) if idea and k >= 1 else None
+        if act is not None:
+            a_start = k - act[1]
+            if a_start > 0 and sent.covered(a_start - 1):
+                continue  # the gazetteer knows X
+            abbr = None
+            if a_start > 1 and is_abbreviation(toks[a_start - 1]) and not sent.covered(a_start - 2):
+                abbr = a_start - 1  # "агенттігін (МАББ) құру": the abbreviation names it too
+                a_start -= 1
+            start = _np_back(sent, a_start, lex)
+            if start == a_start:
+                # unknown capitalised words: a name
+                s = a_start
+                while (
+                    s > 0
+                    and toks[s - 1][:1].isupper()
+                    and not sent.covered(s - 1)
+                    and a_start - s < 5
+                ):
+                    s -= 1
+                start = s
+            if start < a_start:
+                label = title_case(_label(lex, toks[start:a_start]))
+                ent = _new(doc, sent, "Initiative", label, start, a_start, "idea")
+                if abbr is not None:
+                    doc.add_hit(sent, ent, abbr, abbr + 1, source="idea")
+        # "<NP> бастама" (a bare initiative named by what it does)
+        elif (
+            _stem_in(tok, ("бастама",))
+            and k >= 2
+            and kk.case_of(tok, "бастама") in ("nom", "acc")
+            and not sent.covered(k - 1)
+        ):
+            start = _np_back(sent, k, lex, limit=8)
+            what = lex.translate(toks[start : k + 1]) if k - start >= 2 else None
+            if what:
+                _new(
+                    doc, sent, "Initiative", what[:1].upper() + what[1:], start, k + 1, "initiative"
+                )
+        # "<NP> жобасы": a draft
+        elif _stem_in(tok, ("жоба",)) and not sent.covered(k - 1 if k else 0):
+            start = _np_back(sent, k, lex, limit=4)
+            if start < k:
+                en = lex.translate(toks[start:k]) or to_latin(" ".join(toks[start:k]))
+                if any(n in en.split() for n in lex.national) and (state := home_state(doc)):
+                    en += " of " + doc.gaz.get(state).label  # type: ignore[union-attr]
+                _new(doc, sent, "Initiative", "Draft " + en, start, k + 1, "draft")
+        # "<NP> <action> қажеттілігі": a call for something
+        elif low.startswith(_NEED) and k >= 2:
+            act = action_before(lex, toks, k)
+            if act:
+                a_start = k - act[1]
+                start = _np_back(sent, a_start, lex)
+                what = lex.translate(toks[start:a_start]) if start < a_start else None
+                if what:
+                    label = f"{act[0][:1].upper()}{act[0][1:]} of {what}"
+                    _new(doc, sent, "Initiative", label, start, k, "need")
+        # "<NP> туралы шарт"
+        elif low == "туралы" and k + 1 < len(toks):
+            noun = next((v for key, v in _DOC_NOUNS.items() if key in kk.stems(toks[k + 1])), None)
+            if noun and not sent.covered(k + 1):
+                start = _np_back(sent, k, lex)
+                what = lex.translate(toks[start:k]) if start < k else None
+                if what:
+                    _new(doc, sent, "Treaty", f"{noun} on {what}", start, k + 2, "treaty")
+
+
+# -- anaphors ---------------------------------------------------------------------------
+
+_ANAPHORS = {
+    "форум": ("Forum",),
+    "бастама": ("Initiative",),
+    "ұсыныс": ("Initiative",),
+    "конвенция": ("Treaty",),
+    "шарт": ("Treaty",),
+    "ұйым": ("Organization",),
+}
+
+
+def find_anaphors(doc: Doc, sent: Sent) -> None:
+    """ "бұл форум" (this forum), "Бұл бастама" (this initiative): the last one named."""
+    toks = sent.toks
+    for k in range(len(toks) - 1):
+        if casefold(toks[k].text) not in ("бұл", "осы", "аталған") or sent.covered(k + 1):
+            continue
+        types = next((t for key, t in _ANAPHORS.items() if key in kk.stems(toks[k + 1].text)), None)
+        if not types:
+            continue
+        here = [h for h in sent.hits if h.type in types and h.j <= k and h.source != "anaphor"]
+        if here:  # named earlier in the same sentence
+            ent = doc.entities[max(here, key=lambda h: h.j).entity]
+        else:
+            ent = doc.last_of_type(types, sent.index - 1) if sent.index else None
+        if ent is not None:
+            doc.add_hit(sent, ent, k, k + 2, source="anaphor")
+
+
+# -- Russian and English ----------------------------------------------------------------
+
+_POLICY_WORDS = frozenset(
+    {
+        "инициатива",
+        "концепция",
+        "программа",
+        "стратегия",
+        "доктрина",
+        "initiative",
+        "concept",
+        "programme",
+        "program",
+        "strategy",
+        "doctrine",
+    }
+)
+_EN_HEADS = {
+    "Summit": ("Event", "Summit"),
+    "Conference": ("Event", "Conference"),
+    "Forum": ("Forum", None),
+    "Initiative": ("Initiative", None),
+    "Programme": ("Initiative", None),
+    "Program": ("Initiative", None),
+    "Strategy": ("Initiative", None),
+    "Concept": ("Initiative", None),
+    "Treaty": ("Treaty", None),
+    "Convention": ("Treaty", None),
+    "Agreement": ("Treaty", None),
+    "Declaration": ("Treaty", None),
+    "Charter": ("Treaty", None),
+    "Organization": ("Organization", None),
+    "Organisation": ("Organization", None),
+    "Agency": ("Organization", None),
+    "Centre": ("Organization", None),
+    "Center": ("Organization", None),
+}
+_EN_NAME = re.compile(
+    r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|for|on|and|the)\s+)*){1,6}(" + "|".join(_EN_HEADS) + r"))\b"
+)
+_PLANNED = ("establish", "creat", "set up", "setting up", "propos", "idea")
+
+
+def find_named_svo(doc: Doc, sent: Sent) -> None:
+    """«Quoted» initiatives after an initiative word (ru, en) and English capitalised
+    names ending in a telling noun ("Regional Climate Summit", "International Water
+    Organization"); a planned institution ("proposed establishing ...") is an Initiative."""
+    text = fold(sent.text)
+    base = sent.span.start
+    for m in _QUOTED.finditer(text):
+        a, b = base + m.start(), base + m.end()
+        inner = [k for k, t in enumerate(sent.toks) if a < t.start < b]
+        if not inner or any(sent.covered(k) for k in inner):
+            continue
+        near = range(max(0, inner[0] - 6), min(len(sent.toks), inner[-1] + 3))
+        if not any(
+            sent.reads[k] & _POLICY_WORDS or sent.toks[k].lower in _POLICY_WORDS for k in near
+        ):
+            continue
+        label = m.group(1) if doc.lang == "en" else to_latin(m.group(1))
+        _new(
+            doc,
+            sent,
+            "Initiative",
+            label,
+            inner[0],
+            inner[-1] + 1,
+            "quoted",
+            name=m.group(1),
+            start=a,
+            end=b,
+        )
+    if doc.lang != "en":
+        return
+    for m in _EN_NAME.finditer(text):
+        a, b = base + m.start(1), base + m.end(1)
+        inner = [k for k, t in enumerate(sent.toks) if a <= t.start < b]
+        if not inner or any(sent.covered(k) for k in inner) or len(inner) < 2:
+            continue
+        if sent.toks[inner[0]].lower in ("the", "a", "an", "this", "that"):
+            inner = inner[1:]
+        if len(inner) < 2:
+            continue
+        type_, kind = _EN_HEADS[m.group(2)]
+        before = text[max(0, m.start() - 40) : m.start()].lower()
+        if type_ == "Organization" and any(p in before for p in _PLANNED):
+            type_ = "Initiative"
+        label = " ".join(sent.toks[k].text for k in inner)
+        if type_ in ("Initiative", "Treaty"):
+            _new(doc, sent, type_, label, inner[0], inner[-1] + 1, "name")
+        else:
+            kind_path = {"Event": "event", "Forum": "forum", "Organization": "organization"}[type_]
+            ent = doc.entity(
+                f"{kind_path}/{label_slug(label)}", type_, label, name=label, kind=kind
+            )
+            doc.add_hit(sent, ent, inner[0], inner[-1] + 1, source="name")
+            if type_ == "Event":
+                doc.event(ent, kind or "Event")

@@ -1,0 +1,389 @@
+"""Events in Kazakh text: numbered sessions, high-level segments, review
+conferences, referendums and anniversaries; their dates and places.
+
+Labels are built in English from the gazetteer's names ("61st session of the
+UN Human Rights Council"), so the same event meets across articles and languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract import kk
+from graph.extract.entities import action_before
+from graph.extract.lexicon import Lexicon
+from graph.extract.mentions import Doc, Hit, Sent, ru_past_verb
+from graph.extract.normalize import is_abbreviation
+from graph.extract.officials import home_state
+from graph.extract.translit import label_slug
+from graph.models import Entity
+
+_ORDINAL_TOKEN = re.compile(r"^(\d{1,3})(?:-?(?:ші|шы|інші|ыншы))?(?:-(.+))?$")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_FUTURE = (
+    "атын",
+    "етін",
+    "йтын",
+    "йтін",
+    "пақ",
+    "пек",
+    "мақ",
+    "мек",
+    "бақ",
+    "бек",
+    "мақшы",
+    "мекші",
+)
+_FUTURE_WORDS = frozenset({"қатысады", "өтеді", "болады", "өткізіледі", "жоспарлануда"})
+_PAST = ("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "дық", "дік", "тық", "тік")
+
+
+def ordinal(n: int) -> str:
+    """English ordinal of a number.
+
+    >>> [ordinal(n) for n in (1, 2, 3, 11, 22, 61, 80)]
+    ['1st', '2nd', '3rd', '11th', '22nd', '61st', '80th']
+    """
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return str(n) + {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def short_label(label: str) -> str:
+    """ "United Nations Human Rights Council" -> "UN Human Rights Council"."""
+    return re.sub(r"^United Nations\b", "UN", label)
+
+
+def abbreviation(doc: Doc, entity_id: str) -> str:
+    """The English all-capital abbreviation of a gazetteer entry (NPT), else its label."""
+    entry = doc.gaz.get(entity_id)
+    if entry is None:
+        return doc.entities[entity_id].label
+    for alias in entry.aliases.get("en", []):
+        if is_abbreviation(alias) and alias.isalpha():
+            return alias
+    return entry.label
+
+
+def _new_event(
+    doc: Doc, sent: Sent, label: str, kind: str, i: int, j: int, start: int | None = None
+) -> Entity:
+    ent = doc.entity("event/" + label_slug(label), "Event", label, kind=kind)
+    doc.add_hit(sent, ent, i, j, source=kind.lower(), start=start)
+    doc.event(ent, kind)
+    return ent
+
+
+def _year_before(sent: Sent, k: int, window: int = 4) -> str | None:
+    for n in range(max(0, k - window), k):
+        if (
+            _YEAR.match(sent.toks[n].text)
+            and n + 1 < len(sent.toks)
+            and sent.lower(n + 1).startswith("жыл")
+        ):
+            return sent.toks[n].text
+    return None
+
+
+def _hit_ending_at(sent: Sent, k: int, types: tuple[str, ...], slack: int = 0) -> Hit | None:
+    best = None
+    for h in sent.hits:
+        if not (h.type in types and k - slack <= h.j <= k and not h.nested):
+            continue
+        if best is None or h.j > best.j or (h.j == best.j and h.i < best.i):
+            best = h
+    return best
+
+
+def _date(doc: Doc, sent: Sent, k: int) -> str | None:
+    """An event's date from its sentence.
+
+    "алдағы" (upcoming) or a future form -> unknown; past tense -> the article's month.
+    """
+    if any(sent.lower(n) in ("алдағы", "келесі", "алда") for n in range(max(0, k - 3), k)):
+        return None
+    words = [t.lower for t in sent.toks if t.text.isalpha()]
+    if any(w.endswith(_FUTURE) or w in _FUTURE_WORDS for w in words):
+        return None
+    if words and words[-1].endswith(_PAST) or "өткен" in words:
+        return doc.month or doc.year
+    return None
+
+
+def find_events(doc: Doc, sent: Sent, lex: Lexicon) -> None:
+    toks = sent.toks
+    n_toks = len(toks)
+    for k in range(n_toks):
+        low = toks[k].lower
+        # numbered session: "61-сессиясы", "61-ші сессиясы"
+        m = _ORDINAL_TOKEN.match(low)
+        if m and not _YEAR.match(m.group(1)):
+            tail = m.group(2)
+            head_k = k if tail else k + 1
+            word = tail if tail else (toks[k + 1].lower if k + 1 < n_toks else "")
+            if "сессия" in kk.stems(word) or word.startswith("сессия"):
+                forum = _hit_ending_at(sent, k, ("Forum",), slack=4)
+                if forum:
+                    flabel = short_label(doc.entities[forum.entity].label)
+                    ent = _new_event(
+                        doc,
+                        sent,
+                        f"{ordinal(int(m.group(1)))} session of the {flabel}",
+                        "Session",
+                        k,
+                        head_k + 1,
+                    )
+                    ev = doc.event(ent, "Session")
+                    ev.ordinal = int(m.group(1))
+                    year = _year_before(sent, forum.i)
+                    ev.date = ev.date or year or _date(doc, sent, forum.i)
+                    doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
+        # high-level segment
+        if (
+            low == "жоғары"
+            and k + 2 < n_toks
+            and sent.lower(k + 1).startswith("деңгейл")
+            and "сегмент" in kk.stems(toks[k + 2].text)
+        ):
+            parent = _hit_ending_at(sent, k, ("Event", "Forum"), slack=0)
+            if parent and (
+                parent.type == "Forum" or doc.entities[parent.entity].event_kind == "Session"
+            ):
+                p = doc.entities[parent.entity]
+                of = p.label if p.type == "Event" else f"{short_label(p.label)} {doc.year or ''}"
+                label = f"High-level segment of the {of.strip()}"
+                ent = _new_event(doc, sent, label, "Segment", k, k + 3)
+                ev = doc.event(ent, "Segment")
+                ev.date = (
+                    ev.date
+                    or (doc.events[p.id].date if p.id in doc.events else None)
+                    or _date(doc, sent, k)
+                )
+                doc.relate(ent.id, "partOf", p.id, sent, 0.9)
+            else:
+                seg = doc.last_of_type(("Event",), sent.index, kinds=("Segment",))
+                if seg:
+                    doc.add_hit(sent, seg, k, k + 3, source="anaphor")
+        # review conferences: "ДНЯО және ДЗЯО шолу конференциялары"
+        if low == "шолу" and k + 1 < n_toks and "конференция" in kk.stems(toks[k + 1].text):
+            treaties: list[Hit] = []
+            end = k
+            while True:
+                h = _hit_ending_at(sent, end, ("Treaty",))
+                if h is None or h.j != end:
+                    break
+                treaties.insert(0, h)
+                end = (
+                    h.i - 1
+                    if h.i > 0 and sent.lower(h.i - 1) in ("және", "мен", "пен", "бен")
+                    else h.i
+                )
+                if end == h.i:
+                    break
+            year = _year_before(sent, treaties[0].i if treaties else k) or doc.year
+            for h in treaties:
+                label = f"{abbreviation(doc, h.entity)} Review Conference {year or ''}".strip()
+                ent = _new_event(doc, sent, label, "Conference", treaties[0].i, k + 2)
+                doc.event(ent, "Conference").date = year
+        # referendum
+        if "референдум" in kk.stems(toks[k].text):
+            start = k
+            while start > 0 and not sent.covered(start - 1) and lex.word(toks[start - 1].text):
+                start -= 1
+            adj = lex.translate([t.text for t in toks[start:k]]) if start < k else None
+            label = f"{adj[:1].upper() + adj[1:]} referendum" if adj else "Referendum"
+            draft = next(
+                (h for h in sent.hits if k < h.i <= k + 3 and h.type == "Initiative"), None
+            )
+            if draft:
+                what = doc.entities[draft.entity].label
+                what = what[len("Draft ") :] if what.startswith("Draft ") else what
+                label += f" on the {what}"
+            elif doc.year:
+                label += f" {doc.year}"
+            ent = _new_event(doc, sent, label, "Referendum", start, k + 1)
+            ev = doc.event(ent, "Referendum")
+            ev.date = ev.date or _date(doc, sent, start)
+            ev.place = ev.place or home_state(doc)
+    _anniversary(doc, sent, lex)
+
+
+def _anniversary(doc: Doc, sent: Sent, lex: Lexicon) -> None:
+    """ "<X>-ның жабылуына — 35 жыл", "<X>-ның 35 жылдығы"."""
+    toks = sent.toks
+    text = sent.span.text
+    for k in range(len(toks) - 1):
+        if not toks[k].text.isdigit() or not toks[k + 1].lower.startswith("жыл"):
+            continue
+        years = int(toks[k].text)
+        if not 1 <= years <= 1000 or _YEAR.match(toks[k].text):
+            continue
+        gap = text[: toks[k].start - sent.span.start].rstrip()
+        dashed = gap.endswith(("—", "–", "-", "‑"))
+        if not dashed and "жылдығ" not in toks[k + 1].lower:
+            continue
+        thing = _hit_ending_at(
+            sent, k, ("Place", "Treaty", "Event", "Organization", "Forum", "Initiative"), slack=3
+        )
+        if thing is None:
+            continue
+        t_ent = doc.entities[thing.entity]
+        act = action_before(lex, [t.text for t in toks], k, treaty=t_ent.type == "Treaty")
+        if act and thing.j == k - act[1]:
+            name = abbreviation(doc, t_ent.id) if t_ent.type == "Treaty" else t_ent.label
+            label = f"{ordinal(years)} anniversary of the {act[0]} of the {name}"
+        else:
+            label = f"{ordinal(years)} anniversary of the {t_ent.label}"
+        first = next((n for n, t in enumerate(toks) if t.start >= sent.span.start), 0)
+        ent = _new_event(doc, sent, label, "Anniversary", min(first, thing.i), k + 2)
+        ev = doc.event(ent, "Anniversary")
+        ev.years, ev.commemorates = years, t_ent.id
+        year = doc.year
+        if year:
+            ev.date, ev.base_year = year, int(year) - years
+        doc.relate(ent.id, "commemorates", t_ent.id, sent, 0.9)
+
+
+def find_places(doc: Doc, sent: Sent) -> None:
+    """ "Женевада өткен <event>": the event took place there; "Алматыдағы <organisation>"."""
+    toks = sent.toks
+    for h in list(sent.hits):
+        if h.type not in ("Place", "State") or h.nested:
+            continue
+        if (
+            h.case == "loc"
+            and h.j < len(toks)
+            and toks[h.j].lower in ("өткен", "өтетін", "өтіп", "өтеді")
+        ):
+            first_conjunct = True
+            for g in sorted(sent.hits, key=lambda g: g.i):
+                if g.i <= h.j or g.nested:
+                    continue
+                if any(sent.lower(n) in ("және", "мен") for n in range(h.j, g.i)):
+                    first_conjunct = False
+                if g.type == "Event":
+                    ev = doc.events.get(g.entity)
+                    if ev and ev.place is None:
+                        ev.place = h.entity
+                    if first_conjunct:
+                        doc.relate(g.entity, "locatedIn", h.entity, sent, 0.8)
+                elif g.type == "Forum":
+                    doc.forum_places.setdefault(g.entity, h.entity)
+                if g.case in ("dat", "loc") and not first_conjunct:
+                    break
+        elif h.case == "adj":  # Алматыдағы <organisation>
+            nxt = next((g for g in sent.hits if g.i == h.j and not g.nested), None)
+            if nxt and nxt.type in ("Organization", "Event", "Forum"):
+                doc.relate(nxt.entity, "locatedIn", h.entity, sent, 0.8)
+                if nxt.type == "Event" and nxt.entity in doc.events:
+                    doc.events[nxt.entity].place = doc.events[nxt.entity].place or h.entity
+
+
+# -- Russian and English -----------------------------------------------------------------
+
+_ORDINAL_SVO = re.compile(r"^(\d{1,3})(?:-?(?:й|я|ой|ая|ый|ого|ей|ом|st|nd|rd|th))?$")
+_SESSION = frozenset({"сессия", "session"})
+_SEGMENT = (
+    ("сегмент", "высокий", "уровень"),
+    ("high-level", "segment"),
+    ("high", "level", "segment"),
+)
+
+
+def _reads(doc: Doc, sent: Sent, k: int) -> frozenset[str]:
+    return sent.reads[k] if doc.lang == "ru" else frozenset({sent.toks[k].lower})
+
+
+def _past_svo(doc: Doc, sent: Sent) -> bool:
+    """Does the sentence tell of the past (Russian past-tense verb, English -ed or irregular)?"""
+    if doc.lang == "ru":
+        return any(ru_past_verb(t.lower) for t in sent.toks)
+    irregular = {"took", "met", "was", "were", "held", "spoke", "made", "gave", "said"}
+    return any(
+        t.lower in irregular or (t.lower.endswith("ed") and len(t.lower) > 4) for t in sent.toks
+    )
+
+
+def find_events_svo(doc: Doc, sent: Sent) -> None:
+    """Numbered sessions and high-level segments in Russian and English."""
+    toks = sent.toks
+    when = (doc.month or doc.year) if _past_svo(doc, sent) else None
+    n_toks = len(toks)
+    for k in range(n_toks - 1):
+        m = _ORDINAL_SVO.match(toks[k].lower)
+        if not m or _YEAR.match(m.group(1)) or not (_reads(doc, sent, k + 1) & _SESSION):
+            continue
+        forum = next(
+            (
+                h
+                for h in sorted(sent.hits, key=lambda h: h.i)
+                if h.type == "Forum" and k + 2 <= h.i <= k + 5 and not h.nested
+            ),
+            None,
+        )
+        forum = forum or _hit_ending_at(sent, k, ("Forum",), slack=2)
+        if forum is None:
+            continue
+        flabel = short_label(doc.entities[forum.entity].label)
+        ent = _new_event(
+            doc, sent, f"{ordinal(int(m.group(1)))} session of the {flabel}", "Session", k, k + 2
+        )
+        ev = doc.event(ent, "Session")
+        ev.ordinal = int(m.group(1))
+        ev.date = ev.date or when
+        doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
+    for k in range(n_toks):
+        for words in _SEGMENT:
+            n = len(words)
+            if k + n > n_toks or not all(words[i] in _reads(doc, sent, k + i) for i in range(n)):
+                continue
+            after = sorted(
+                (
+                    h
+                    for h in sent.hits
+                    if k + n <= h.i <= k + n + 3 and not h.nested and h.type in ("Event", "Forum")
+                ),
+                key=lambda h: (h.i, -h.j),
+            )
+            parent = after[0] if after else _hit_ending_at(sent, k, ("Event", "Forum"), slack=1)
+            if parent is None:
+                seg = doc.last_of_type(("Event",), sent.index, kinds=("Segment",))
+                if seg:
+                    doc.add_hit(sent, seg, k, k + n, source="anaphor")
+                continue
+            p = doc.entities[parent.entity]
+            of = p.label if p.type == "Event" else f"{short_label(p.label)} {doc.year or ''}"
+            ent = _new_event(
+                doc, sent, f"High-level segment of the {of.strip()}", "Segment", k, k + n
+            )
+            ev = doc.event(ent, "Segment")
+            ev.date = ev.date or (doc.events[p.id].date if p.id in doc.events else None) or when
+            doc.relate(ent.id, "partOf", p.id, sent, 0.9)
+    _places_svo(doc, sent)
+
+
+def _places_svo(doc: Doc, sent: Sent) -> None:
+    """ "... 61-й сессии ... в Женеве", "... session ... in Geneva": where the events were."""
+    place = next(
+        (
+            h
+            for h in sent.hits
+            if h.type == "Place"
+            and not h.nested
+            and h.i > 0
+            and sent.toks[h.i - 1].lower in ("в", "во", "in")
+        ),
+        None,
+    )
+    if place is None:
+        return
+    for h in sent.hits:
+        if (
+            h.type == "Event"
+            and h.source in ("session", "segment", "summit", "meeting", "name")
+            and h.i < place.i
+        ):
+            ev = doc.events.get(h.entity)
+            if ev is not None and ev.place is None:
+                ev.place = place.entity
+                doc.relate(h.entity, "locatedIn", place.entity, sent, 0.6)

@@ -1,0 +1,373 @@
+"""Mentions: tokens with their readings, gazetteer matches, and the article's entity registry.
+
+Each language gives a function from a word to its *readings* (Kazakh stems,
+Russian lemmas, English lower case); a gazetteer name and a text phrase match
+when every token's readings meet. All-capital abbreviations read only as
+themselves ("=БҰҰ"), so matching them is case-sensitive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.extract import kk
+from graph.extract.normalize import Token, casefold, is_abbreviation, tokens
+from graph.gazetteer import Gazetteer, Match, Variants
+from graph.models import Article, Entity, Event, Mention, Relation, Span
+
+# -- readings of a word, per language -------------------------------------------------
+
+
+def _abbrev_head(word: str, suffixes: frozenset[str] | None) -> str | None:
+    """ "БҰҰ-ның" -> "БҰҰ"; "БҰҰ" -> "БҰҰ"; other words -> None."""
+    if is_abbreviation(word) and word.isalpha():
+        return word
+    head, _, tail = word.partition("-")
+    if (
+        tail
+        and is_abbreviation(head)
+        and tail.islower()
+        and (suffixes is None or casefold(tail) in suffixes)
+    ):
+        return head
+    return None
+
+
+@lru_cache(maxsize=65536)
+def kk_readings(word: str) -> Variants:
+    head = _abbrev_head(word, kk.SUFFIXES)
+    if head:
+        return frozenset({"=" + head})
+    first, _, rest = word.partition("-")
+    if rest and first.isdigit():  # 61-сессиясы
+        return kk.stems(rest)
+    return kk.stems(word)
+
+
+_MORPH = None
+
+
+def _morph():  # pymorphy3 loads its dictionaries once, on first use
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+
+        _MORPH = pymorphy3.MorphAnalyzer()
+    return _MORPH
+
+
+@lru_cache(maxsize=65536)
+def ru_readings(word: str) -> Variants:
+    head = _abbrev_head(word, None)
+    if head:
+        return frozenset({"=" + head})
+    low = casefold(word)
+    if not any(c.isalpha() for c in low):
+        return frozenset({low})
+    out = {low}
+    for parse in _morph().parse(low)[:4]:
+        tag = parse.tag
+        if "Apro" in tag or tag.POS in _RU_FUNCTION_POS:
+            continue  # "том", "того": pronoun readings would meet names (Того)
+        out.add(parse.normal_form.replace("ё", "е"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def ru_name_lemma(word: str) -> str:
+    """Nominative of a Russian personal name: "Джайшанкаром" -> "Джайшанкар"."""
+    for parse in _morph().parse(word)[:3]:
+        if {"Surn", "Name", "Patr"} & parse.tag.grammemes or (
+            parse.tag.POS == "NOUN" and "anim" in parse.tag
+        ):
+            lemma = parse.normal_form
+            return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
+    return word
+
+
+@lru_cache(maxsize=65536)
+def ru_past_verb(word: str) -> bool:
+    """Is the most likely reading of a Russian word a past-tense verb?"""
+    parse = _morph().parse(word)[0]
+    return parse.tag.POS == "VERB" and "past" in parse.tag
+
+
+_RU_FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
+
+
+@lru_cache(maxsize=65536)
+def ru_cases(word: str) -> frozenset[str]:
+    """Grammatical cases a Russian word form can have (empty when unknown/indeclinable)."""
+    out = set()
+    for parse in _morph().parse(casefold(word))[:4]:
+        if parse.tag.case:
+            out.add(parse.tag.case)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def en_readings(word: str) -> Variants:
+    head = _abbrev_head(word, frozenset({"s"}))
+    if head:
+        return frozenset({"=" + head})
+    low = casefold(word).replace("’", "'")
+    out = {low}
+    if low.endswith("'s"):
+        out.add(low[:-2])
+    return frozenset(out)
+
+
+READINGS: dict[str, Callable[[str], Variants]] = {
+    "kk": kk_readings,
+    "ru": ru_readings,
+    "en": en_readings,
+}
+
+
+@lru_cache(maxsize=65536)
+def kk_name_readings(word: str) -> Variants:
+    """Readings of a word of a gazetteer name (nominative): itself, without its possessive."""
+    head = _abbrev_head(word, kk.SUFFIXES)
+    if head:
+        return frozenset({"=" + head})
+    return kk.name_stems(word)
+
+
+def phrase_readings(lang: str) -> Callable[[str], list[Variants]]:
+    read = kk_name_readings if lang == "kk" else READINGS.get(lang, en_readings)
+
+    def phrase(text: str) -> list[Variants]:
+        return [read(t.text) for t in tokens(text)]
+
+    return phrase
+
+
+# -- sentences and hits -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Hit:
+    """One mention of an entity, located by sentence and token range."""
+
+    entity: str
+    type: str
+    sent: int
+    i: int  # first token
+    j: int  # one past the last token
+    start: int  # character offsets in the article text
+    end: int
+    case: str = "nom"
+    source: str = "gazetteer"
+    in_title: bool = False  # part of an official's title (not an actor of the sentence)
+    nested: bool = False  # inside a longer mention (БҰҰ in "БҰҰ Бас Ассамблеясы")
+
+
+@dataclass(slots=True)
+class Sent:
+    index: int
+    span: Span
+    toks: list[Token]
+    reads: list[Variants]
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.span.text.lstrip()[:1] in ("•", "-", "*", "–", "—", "·", "▪")
+
+    def lower(self, k: int) -> str:
+        return self.toks[k].lower
+
+    def covered(self, k: int) -> Hit | None:
+        """The outermost hit covering token ``k``."""
+        best = None
+        for h in self.hits:
+            if h.i <= k < h.j and (best is None or h.j - h.i > best.j - best.i):
+                best = h
+        return best
+
+    def hits_between(self, i: int, j: int) -> list[Hit]:
+        return [h for h in self.hits if i <= h.i and h.j <= j]
+
+
+class Doc:
+    """The working state of one extraction: sentences, hits, entities."""
+
+    def __init__(self, article: Article, gaz: Gazetteer, lang: str):
+        self.article = article
+        self.gaz = gaz
+        self.lang = lang
+        self.read = READINGS.get(lang, en_readings)
+        self.sents: list[Sent] = []
+        for n, span in enumerate(article.sentences):
+            toks = tokens(span.text, span.start)
+            self.sents.append(Sent(n, span, toks, [self.read(t.text) for t in toks]))
+        self.entities: dict[str, Entity] = {}
+        self.events: dict[str, Event] = {}
+        self.relations: dict[tuple[str, str, str], Relation] = {}
+        self.forum_places: dict[str, str] = {}  # forum -> where the text says it met
+        self.year = (article.date or "")[:4] or None
+        self.month = article.date[:7] if article.date and len(article.date) >= 7 else None
+
+    # entities ------------------------------------------------------------------------
+
+    def entity(
+        self,
+        entity_id: str,
+        type_: str,
+        label: str,
+        *,
+        known: bool = False,
+        wikidata: str | None = None,
+        name: str | None = None,
+        kind: str | None = None,
+    ) -> Entity:
+        ent = self.entities.get(entity_id)
+        if ent is None:
+            ent = Entity(entity_id, type_, label, wikidata=wikidata, known=known, event_kind=kind)
+            entry = self.gaz.get(entity_id)
+            if entry:
+                ent.labels = dict(entry.names)
+            if name and self.lang not in ent.labels:
+                ent.labels[self.lang] = name
+            self.entities[entity_id] = ent
+        return ent
+
+    def known(self, entity_id: str) -> Entity:
+        entry = self.gaz.get(entity_id)
+        assert entry is not None, entity_id
+        return self.entity(entry.id, entry.type, entry.label, known=True, wikidata=entry.wikidata)
+
+    def add_hit(
+        self,
+        sent: Sent,
+        entity: Entity,
+        i: int,
+        j: int,
+        *,
+        case: str | None = None,
+        source: str = "gazetteer",
+        start: int | None = None,
+        nested: bool = False,
+        end: int | None = None,
+    ) -> Hit:
+        start = sent.toks[i].start if start is None else start
+        end = sent.toks[j - 1].end if end is None else end
+        hit = Hit(
+            entity.id,
+            entity.type,
+            sent.index,
+            i,
+            j,
+            start,
+            end,
+            case or self.case_of(sent.toks[j - 1].text),
+            source,
+            nested=nested,
+        )
+        sent.hits.append(hit)
+        if not any(m.start == start and m.end == end for m in entity.mentions):
+            entity.mentions.append(Mention(start, end, self.article.text[start:end]))
+        return hit
+
+    def case_of(self, word: str, base: str | None = None) -> str:
+        if self.lang == "kk":
+            return kk.case_of(word, base)
+        return "nom"
+
+    def relate(
+        self,
+        subject: str,
+        predicate: str,
+        obj: str,
+        sent: Sent,
+        confidence: float,
+        role: str | None = None,
+        event: str | None = None,
+    ) -> None:
+        """Record a fact stated by ``sent`` (the first sentence stating it is kept)."""
+        if subject == obj:
+            return
+        key = (subject, predicate, obj)
+        if predicate == "metWith" and (obj, predicate, subject) in self.relations:
+            return
+        if key not in self.relations:
+            span = sent.span
+            self.relations[key] = Relation(
+                subject,
+                predicate,
+                obj,
+                span.text,
+                span.start,
+                span.end,
+                confidence,
+                role=role,
+                date=self.article.date,
+                event=event,
+            )
+
+    def event(self, entity: Entity, kind: str) -> Event:
+        if entity.id not in self.events:
+            self.events[entity.id] = Event(entity.id, kind=kind)
+        return self.events[entity.id]
+
+    def hits_of(self, entity_id: str) -> list[Hit]:
+        return [h for s in self.sents for h in s.hits if h.entity == entity_id]
+
+    def last_of_type(
+        self, types: tuple[str, ...], before: int, kinds: tuple[str, ...] = ()
+    ) -> Entity | None:
+        """The entity of one of ``types`` mentioned last before sentence ``before``."""
+        for sent in reversed(self.sents[: before + 1]):
+            for h in sorted(sent.hits, key=lambda h: -h.start):
+                ent = self.entities[h.entity]
+                if h.type in types and (not kinds or ent.event_kind in kinds):
+                    return ent
+        return None
+
+
+def match_known(doc: Doc, sent: Sent) -> list[Match]:
+    """Gazetteer names in a sentence; adds hits (and nested hits of containing bodies)."""
+    matcher = doc.gaz.matcher(doc.lang, phrase_readings(doc.lang))
+    matches = matcher.find(sent.reads)
+    for m in matches:
+        entry = doc.gaz.get(_prefer(doc, m.ids))
+        if entry is None:
+            continue
+        ent = doc.known(entry.id)
+        last = sent.toks[m.end - 1].text
+        base = _last_word(m.phrase) if doc.lang == "kk" else None
+        doc.add_hit(sent, ent, m.start, m.end, case=doc.case_of(last, base))
+        # a body's name often holds its organisation's (БҰҰ Адам құқықтары жөніндегі кеңес)
+        if m.end - m.start > 1 and entry.part_of:
+            for k in range(m.start, m.end):
+                inner = matcher.at(sent.reads, k, end=m.end, want=entry.part_of)
+                if inner:
+                    doc.add_hit(
+                        sent,
+                        doc.known(entry.part_of),
+                        inner.start,
+                        inner.end,
+                        case="gen",
+                        nested=True,
+                    )
+                    break
+    return matches
+
+
+@lru_cache(maxsize=16384)
+def _last_word(phrase: str) -> str:
+    return tokens(phrase)[-1].text
+
+
+def _prefer(doc: Doc, ids: tuple[str, ...]) -> str:
+    """Of several entries sharing a name, the one already seen in the article, else the first."""
+    for entity_id in ids:
+        if entity_id in doc.entities:
+            return entity_id
+    return ids[0]

@@ -1,0 +1,278 @@
+"""Relations stated by Kazakh sentences: triggers (қатысты, қолдады, шақырды,
+ұсынды, кездесті, қол қойды), titles, lists, and the gazetteer's structure.
+
+Each relation's evidence is its sentence; confidence is set per rule. A
+sentence without a named actor takes the last actor named ("Ол ...").
+"""
+
+from __future__ import annotations
+
+from graph.extract import kk
+from graph.extract.mentions import Doc, Hit, Sent
+from graph.extract.normalize import casefold
+from graph.extract.officials import Title, state_of
+
+ACTOR_TYPES = ("Official", "State", "Organization")
+_PARTICIPATE = ("қатыс",)
+_SUPPORT = ("қолда", "құпта")
+_CALL = ("шақыр",)
+_NEED = ("қажеттіл", "қажеттіг")
+_PROPOSE = ("ұсынды", "ұсыныс", "ұсынған", "ұсынат", "бастамашы")
+_INITIATED = ("бастамасымен", "бастамасы бойынша")
+_MEET = ("кездес", "келіссөз")
+_CONJ = ("және", "мен", "пен", "бен")
+
+
+def _trigger(sent: Sent, prefixes: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[int]:
+    out = []
+    for k, tok in enumerate(sent.toks):
+        low = tok.lower
+        if low.startswith(prefixes) and not low.startswith(exclude) and sent.covered(k) is None:
+            out.append(k)
+    return out
+
+
+def actors(
+    sent: Sent, cases: tuple[str, ...] = ("nom",), types: tuple[str, ...] = ACTOR_TYPES
+) -> list[Hit]:
+    """The named actors of a sentence: officials, states, organisations outside titles."""
+    out, seen = [], set()
+    for h in sorted(sent.hits, key=lambda h: h.i):
+        if (
+            h.type in types
+            and not h.in_title
+            and not h.nested
+            and h.case in cases
+            and h.source != "title-org"
+        ):
+            outer = sent.covered(h.i)
+            if outer is not None and outer is not h and outer.type not in ACTOR_TYPES:
+                continue  # inside an initiative's or an event's name
+            if h.entity not in seen:
+                seen.add(h.entity)
+                out.append(h)
+    return out
+
+
+def conjoined(sent: Sent, hits: list[Hit]) -> list[Hit]:
+    """The first actor and those joined to it by "мен/пен/бен/және" ("Қазақстан мен Қытай")."""
+    if not hits:
+        return []
+    out = [hits[0]]
+    for h in hits[1:]:
+        gap = [sent.toks[k].lower for k in range(out[-1].j, h.i)]
+        if not gap or not set(gap) <= set(_CONJ):
+            break
+        out.append(h)
+    return out
+
+
+class RelationFinder:
+    """Reads the sentences of a document in order, remembering the last actor."""
+
+    def __init__(self, doc: Doc, titles: list[Title]):
+        self.doc = doc
+        self.titles = titles
+        self.last_actor: str | None = None
+        self.participants: dict[str, list[str]] = {}
+
+    def national_state(self, official: str) -> str | None:
+        for t in self.titles:
+            if (
+                t.person == official
+                and t.scope == "state"
+                and t.owner
+                and t.owner.startswith("state/")
+            ):
+                return t.owner
+        return None
+
+    def run(self) -> None:
+        for sent in self.doc.sents:
+            self.sentence(sent)
+
+    def subjects(
+        self, sent: Sent, before: int | None = None, types: tuple[str, ...] = ACTOR_TYPES
+    ) -> list[str]:
+        hits = [h for h in actors(sent, types=types) if before is None or h.i < before]
+        if hits:
+            return [h.entity for h in hits]
+        if self.last_actor and self.doc.entities[self.last_actor].type in types:
+            return [self.last_actor]
+        return []
+
+    def sentence(self, sent: Sent) -> None:
+        doc = self.doc
+        for t in self.titles:
+            if t.sent == sent.index and t.owner:
+                doc.relate(t.person, "holdsPositionIn", t.owner, sent, 0.9, role=t.role)
+        self._structure(sent)
+        self._participation(sent)
+        self._support(sent)
+        self._calls(sent)
+        self._proposals(sent)
+        self._meetings(sent)
+        self._signing(sent)
+        if sent.is_bullet:
+            self._bullet(sent)
+        named = actors(sent, types=("Official", "State"))
+        if named:
+            self.last_actor = named[0].entity
+
+    def _structure(self, sent: Sent) -> None:
+        present = {h.entity for h in sent.hits}
+        for h in sent.hits:
+            entry = self.doc.gaz.get(h.entity)
+            if entry and h.type == "Forum" and entry.part_of in present:
+                self.doc.relate(h.entity, "partOf", entry.part_of, sent, 0.9)
+
+    def _participation(self, sent: Sent) -> None:
+        doc = self.doc
+        self._event_anaphor(sent)
+        for k in _trigger(sent, _PARTICIPATE):
+            objects = [
+                h
+                for h in sent.hits
+                if h.type in ("Event", "Forum") and h.case == "dat" and not h.nested
+            ]
+            for subj in self.subjects(sent, before=k):
+                for obj in objects:
+                    doc.relate(subj, "participatedIn", obj.entity, sent, 0.8)
+                    state = self.national_state(subj)
+                    if state and state_of(doc, obj.entity) != state:
+                        doc.relate(subj, "represents", state, sent, 0.6)
+        # an official doing something at an event ("...80-сессиясында көтерген ұсынысы")
+        at = [h for h in sent.hits if h.type == "Event" and h.case == "loc" and not h.nested]
+        if at:
+            for h in actors(sent, cases=("nom", "gen"), types=("Official", "State")):
+                for ev in at:
+                    if h.type == "Official":
+                        doc.relate(h.entity, "participatedIn", ev.entity, sent, 0.6)
+                    else:
+                        self.participants.setdefault(ev.entity, []).append(h.entity)
+
+    def _event_anaphor(self, sent: Sent) -> None:
+        """ "СПЧ-ның негізгі іс-шарасына": the forum's event named last."""
+        doc = self.doc
+        for k, tok in enumerate(sent.toks):
+            if not casefold(tok.text).startswith("іс-шара") or sent.covered(k):
+                continue
+            forum = next(
+                (h for h in sent.hits if h.type == "Forum" and h.j <= k and k - h.j <= 2), None
+            )
+            if forum is None:
+                continue
+            for ent in reversed(list(doc.entities.values())):
+                if ent.type == "Event" and self._part_of(ent.id, forum.entity):
+                    doc.add_hit(sent, ent, forum.i, k + 1, source="anaphor")
+                    break
+
+    def _part_of(self, child: str, parent: str, depth: int = 0) -> bool:
+        if depth > 3:
+            return False
+        for s, p, o in self.doc.relations:
+            if (
+                s == child
+                and p == "partOf"
+                and (o == parent or self._part_of(o, parent, depth + 1))
+            ):
+                return True
+        return False
+
+    def _objects_between(self, sent: Sent, i: int, j: int, types: tuple[str, ...]) -> list[Hit]:
+        events = [h for h in sent.hits if h.type == "Event"]
+        out = []
+        for h in sent.hits:
+            if h.type in types and i <= h.i and h.j <= j and not h.nested and h.case != "loc":
+                if any(e.i <= h.i and h.j <= e.j and e is not h for e in events):
+                    continue  # a treaty inside an event's name
+                out.append(h)
+        return out
+
+    def _with_actor(
+        self, sent: Sent, k: int, predicate: str, types: tuple[str, ...], conf: float
+    ) -> None:
+        hits = conjoined(sent, [h for h in actors(sent, types=("Official", "State")) if h.i < k])
+        subjects = [h.entity for h in hits] or ([self.last_actor] if self.last_actor else [])
+        start = hits[-1].j if hits else 0
+        for obj in self._objects_between(sent, start, k, types):
+            for subj in subjects:
+                self.doc.relate(subj, predicate, obj.entity, sent, conf)
+
+    def _support(self, sent: Sent) -> None:
+        for k in _trigger(sent, _SUPPORT):
+            self._with_actor(sent, k, "supports", ("Initiative", "Treaty", "Forum"), 0.7)
+
+    def _calls(self, sent: Sent) -> None:
+        for k in _trigger(sent, _CALL + _NEED):
+            self._with_actor(sent, k + 1, "calledFor", ("Initiative", "Treaty"), 0.7)
+
+    def _proposals(self, sent: Sent) -> None:
+        initiated = _trigger(sent, _INITIATED)  # "Тоқаевтың бастамасымен құрылған ..."
+        if not initiated and not _trigger(sent, _PROPOSE, exclude=("ұсыныл",)):
+            return
+        proposers = actors(sent, cases=("nom", "gen"), types=("Official", "State"))
+        if initiated:
+            proposers = [h for h in proposers if h.j == initiated[0]] or proposers
+        subj = proposers[-1].entity if proposers else self.last_actor
+        if subj is None:
+            return
+        types = ("Initiative", "Treaty", "Organization", "Forum") if initiated else ("Initiative",)
+        for h in sent.hits:
+            if h.type in types and not h.nested and not h.in_title and h.entity != subj:
+                if initiated and h.i < initiated[0]:
+                    continue
+                self.doc.relate(subj, "proposed", h.entity, sent, 0.7)
+
+    def _meetings(self, sent: Sent) -> None:
+        for _k in _trigger(sent, _MEET):
+            subj = self.subjects(sent, types=("Official",))
+            others = [h.entity for h in sent.hits if h.type == "Official" and h.case == "ins"]
+            pair = conjoined(sent, actors(sent, types=("Official",)))
+            if len(pair) > 1:  # "Тоқаев пен Си Цзиньпин кездесті"
+                subj, others = [pair[0].entity], [h.entity for h in pair[1:]]
+            for s in subj:
+                for o in others:
+                    self.doc.relate(s, "metWith", o, sent, 0.8)
+            break
+
+    def _signing(self, sent: Sent) -> None:
+        for k, tok in enumerate(sent.toks[:-1]):
+            if tok.lower == "қол" and sent.toks[k + 1].lower.startswith("қойд"):
+                self._with_actor(sent, k, "signed", ("Treaty",), 0.8)
+
+    def _bullet(self, sent: Sent) -> None:
+        """A bullet of a list introduced by "... бастамаларын таныстырды. Олардың қатарында:".
+
+        Initiatives in it were proposed by the intro's actor; forums and
+        treaties it names are supported.
+        """
+        doc = self.doc
+        intro = [s for s in doc.sents[: sent.index] if not s.is_bullet][-2:]
+        if not intro:
+            return
+        if len(intro[-1].toks) > 4:
+            intro = intro[-1:]
+        if not any(
+            any(st.startswith(("бастама", "ұсыныс")) for st in kk.stems(t.text))
+            for s in intro
+            for t in s.toks
+        ):
+            return
+        subj = next(
+            (h.entity for s in reversed(intro) for h in actors(s, types=("Official", "State"))),
+            None,
+        )
+        subj = subj or self.last_actor
+        heads = [
+            h
+            for h in sent.hits
+            if not h.nested and h.type in ("Initiative", "Forum", "Treaty", "Organization")
+        ]
+        if not heads or subj is None:
+            return
+        head = heads[-1]
+        if head.type == "Initiative":
+            doc.relate(subj, "proposed", head.entity, sent, 0.6)
+        elif head.type in ("Forum", "Treaty"):
+            doc.relate(subj, "supports", head.entity, sent, 0.6)

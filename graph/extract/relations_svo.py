@@ -1,0 +1,240 @@
+"""Relations in Russian and English sentences (subject - verb - object order).
+
+A trigger (a lemma or a word sequence) names the predicate; the subject is the
+actor named before it (a Russian one in the nominative), else the last actor of
+the article ("Он", "He"); the objects are the entities of the right types named
+after it, up to a relative clause.
+"""
+
+from __future__ import annotations
+
+from graph.extract.mentions import Doc, Hit, Sent, ru_cases
+from graph.extract.officials import Title, state_of
+
+Trigger = tuple[str, ...]
+
+TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
+    "ru": {
+        "participatedIn": (("принять", "участие"), ("участвовать",), ("участие",), ("выступить",)),
+        "metWith": (("встретиться",), ("встреча",), ("переговоры",), ("беседа",)),
+        "supports": (("поддержать",), ("поддерживать",), ("поддержка",), ("приветствовать",)),
+        "calledFor": (("призвать",), ("призывать",), ("выступить", "за"), ("выступать", "за")),
+        "proposed": (("предложить",), ("выдвинуть",), ("инициатива",), ("предложение",)),
+        "signed": (("подписать",),),
+    },
+    "en": {
+        "participatedIn": (
+            ("took", "part"),
+            ("take", "part"),
+            ("takes", "part"),
+            ("participated",),
+            ("attended",),
+            ("addressed",),
+            ("spoke", "at"),
+        ),
+        "metWith": (("met",), ("meets",), ("meeting", "with"), ("talks", "with")),
+        "supports": (
+            ("supported",),
+            ("supports",),
+            ("support",),
+            ("backed",),
+            ("endorsed",),
+            ("welcomed",),
+        ),
+        "calledFor": (
+            ("called", "for"),
+            ("calls", "for"),
+            ("urged",),
+            ("call", "for"),
+            ("called", "on"),
+            ("calls", "on"),
+        ),
+        "proposed": (
+            ("proposed",),
+            ("initiative", "of"),
+            ("put", "forward"),
+            ("launched",),
+            ("proposal",),
+        ),
+        "signed": (("signed",),),
+    },
+}
+
+_BY_FIRST: dict[str, dict[str, list[tuple[str, Trigger]]]] = {}
+for _lang, _table in TRIGGERS.items():
+    for _predicate, _triggers in _table.items():
+        for _trig in _triggers:
+            _BY_FIRST.setdefault(_lang, {}).setdefault(_trig[0], []).append((_predicate, _trig))
+
+OBJECT_TYPES = {
+    "participatedIn": ("Event", "Forum"),
+    "metWith": ("Official",),
+    "supports": ("Initiative", "Treaty", "Forum"),
+    "calledFor": ("Initiative", "Treaty"),
+    "proposed": ("Initiative", "Treaty"),
+    "signed": ("Treaty",),
+}
+CONFIDENCE = {
+    "participatedIn": 0.7,
+    "metWith": 0.7,
+    "supports": 0.6,
+    "calledFor": 0.6,
+    "proposed": 0.6,
+    "signed": 0.7,
+}
+_CLAUSE = frozenset(
+    {
+        "который",
+        "которая",
+        "которое",
+        "которые",
+        "которого",
+        "которой",
+        "где",
+        "which",
+        "where",
+        "who",
+        "whose",
+        "while",
+    }
+)
+_ACTORS = ("Official", "State", "Organization")
+#: participation said outright (not "spoke at"): a national official then represents the state
+_TAKE_PART = frozenset({"приня", "участ", "took", "take", "takes", "parti", "atten"})
+_CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
+_LINKS = _CONJ | frozenset({"в", "во", "на", "the", "in", "at", "of"})
+
+
+class SvoRelationFinder:
+    def __init__(self, doc: Doc, titles: list[Title]):
+        self.doc = doc
+        self.titles = titles
+        self.triggers = TRIGGERS.get(doc.lang, {})
+        self.last_actor: str | None = None
+        self.participants: dict[str, list[str]] = {}
+
+    def national_state(self, official: str) -> str | None:
+        for t in self.titles:
+            if (
+                t.person == official
+                and t.scope == "state"
+                and t.owner
+                and t.owner.startswith("state/")
+            ):
+                return t.owner
+        return None
+
+    def run(self) -> None:
+        for sent in self.doc.sents:
+            self.sentence(sent)
+
+    def _word(self, sent: Sent, k: int, word: str) -> bool:
+        return word in sent.reads[k] if self.doc.lang == "ru" else sent.toks[k].lower == word
+
+    def _find(self, sent: Sent) -> list[tuple[int, int, str]]:
+        """Triggers outside entity names: (first token, last token + 1, predicate)."""
+        out = []
+        by_first = _BY_FIRST.get(self.doc.lang, {})
+        for k in range(len(sent.toks)):
+            words = sent.reads[k] if self.doc.lang == "ru" else (sent.toks[k].lower,)
+            for word in words:
+                for predicate, trig in by_first.get(word, ()):
+                    n = len(trig)
+                    if (
+                        k + n <= len(sent.toks)
+                        and all(self._word(sent, k + m, trig[m]) for m in range(1, n))
+                        and sent.covered(k) is None
+                    ):
+                        out.append((k, k + n, predicate))
+        return sorted(set(out))
+
+    def _subject_ok(self, sent: Sent, h: Hit) -> bool:
+        if self.doc.lang != "ru" or h.type == "Official":
+            return True  # pymorphy often misreads foreign surnames' cases
+        cases = ru_cases(sent.toks[h.j - 1].text)
+        return not cases or "nomn" in cases
+
+    def _actors(self, sent: Sent, before: int) -> list[Hit]:
+        return [
+            h
+            for h in sent.hits
+            if h.type in _ACTORS
+            and h.i < before
+            and not h.in_title
+            and not h.nested
+            and self._subject_ok(sent, h)
+        ]
+
+    def _conjoined(self, sent: Sent, hits: list[Hit]) -> list[Hit]:
+        """The last actor before the trigger and those joined to it ("A and B signed")."""
+        if not hits:
+            return []
+        out = [hits[-1]]
+        for h in reversed(hits[:-1]):
+            gap = {sent.toks[k].lower for k in range(h.j, out[0].i)}
+            if gap and not gap <= _CONJ:
+                break
+            out.insert(0, h)
+        return out
+
+    def sentence(self, sent: Sent) -> None:
+        doc = self.doc
+        for t in self.titles:
+            if t.sent == sent.index and t.owner:
+                doc.relate(t.person, "holdsPositionIn", t.owner, sent, 0.9, role=t.role)
+        for h in sent.hits:
+            entry = doc.gaz.get(h.entity)
+            if entry and h.type == "Forum" and entry.part_of in {g.entity for g in sent.hits}:
+                doc.relate(h.entity, "partOf", entry.part_of, sent, 0.9)
+        for i, j, predicate in self._find(sent):
+            subjects = [h.entity for h in self._conjoined(sent, self._actors(sent, i))]
+            if predicate == "proposed" and not subjects:  # "инициатива Президента Казахстана ..."
+                subjects = [
+                    h.entity
+                    for h in sent.hits
+                    if h.i >= j and h.type in ("Official", "State") and not h.in_title
+                ][:1]
+            if not subjects and self.last_actor:
+                subjects = [self.last_actor]
+            objects = self._objects(sent, j, OBJECT_TYPES[predicate], predicate == "participatedIn")
+            for s in subjects:
+                for o in objects:
+                    doc.relate(s, predicate, o.entity, sent, CONFIDENCE[predicate])
+                    if predicate == "participatedIn" and sent.toks[i].lower[:5] in _TAKE_PART:
+                        state = self.national_state(s)
+                        if state and state_of(doc, o.entity) != state:
+                            doc.relate(s, "represents", state, sent, 0.5)
+        named = [
+            h
+            for h in sent.hits
+            if h.type in ("Official", "State")
+            and not h.in_title
+            and not h.nested
+            and self._subject_ok(sent, h)
+        ]
+        if named:
+            self.last_actor = named[0].entity
+
+    def _objects(self, sent: Sent, j: int, types: tuple[str, ...], first_only: bool) -> list[Hit]:
+        """Entities after the trigger; for events, the first one and its conjuncts."""
+        stop = next(
+            (k for k in range(j, len(sent.toks)) if sent.toks[k].lower in _CLAUSE), len(sent.toks)
+        )
+        hits = sorted(
+            (h for h in sent.hits if j <= h.i < stop and not h.nested and not h.in_title),
+            key=lambda h: (h.i, -h.j),
+        )
+        out: list[Hit] = []
+        end = j
+        for h in hits:
+            if h.i < end:
+                continue  # inside the previous object
+            gap = {sent.toks[k].lower for k in range(end, h.i)}
+            if first_only and out and not (gap and gap <= _LINKS and gap & _CONJ):
+                break
+            if h.type in types:
+                out.append(h)
+            elif first_only and out:
+                break
+            end = h.j
+        return out
