@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
 
     store = EmbeddedStore(args.store)
     raw = store._store  # noqa: SLF001 - the baseline writes through pyoxigraph itself
+    t0 = time.perf_counter()
+    first_reload = ensure_reference(store, gazetteer)  # reloads if the ontology files changed
+    t_first = time.perf_counter() - t0
     before = len(raw)
     print(f"# store write benchmark — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print(f"python {platform.python_version()}, pyoxigraph {ox.__version__}; store {args.store} "
@@ -122,10 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, seconds in rows:
         print(f"| {name} | {n / seconds:,.0f} | {seconds / n * 1000:.2f} | "
               f"{seconds / t_base:.1f}× |")
-    idempotent = after_again == after_first + (after_write - after_first)
-    print(f"\nre-ingest idempotence: quads after first write {after_first:,}, "
-          f"after re-writing the same {n} articles {after_again - (after_write - after_first):,} "
-          f"-> {'unchanged' if idempotent else 'CHANGED'}")
+    idempotent = after_again == after_write
+    print(f"\nre-ingest idempotence: quads {before:,} -> {after_first:,} (new graphs) -> "
+          f"{after_write:,} (write_extraction) -> {after_again:,} after re-writing the same "
+          f"{n} articles: {'unchanged' if idempotent else 'CHANGED'}")
 
     t0 = time.perf_counter()
     changed = ensure_reference(store, gazetteer)
@@ -136,10 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     reloaded = ensure_reference(store, gazetteer)
     t_reload = time.perf_counter() - t0
-    print(f"ensure_reference: unchanged store {t_noop * 1000:.1f} ms (reloaded: {changed}); "
+    print(f"ensure_reference: first call {t_first * 1000:.0f} ms (reloaded: {first_reload}); "
+          f"unchanged store {t_noop * 1000:.1f} ms (reloaded: {changed}); "
           f"forced reload of the ontology and reference graphs {t_reload * 1000:.0f} ms "
           f"(reloaded: {reloaded}; quads {quads_ref:,} -> {len(raw):,})")
 
+    store.update(f"DELETE WHERE {{ GRAPH <{REFERENCE_GRAPH}> {{ <{REFERENCE_GRAPH}> "
+                 "dkg:contentHash ?v } }")
+    ensure_reference(store, gazetteer)  # the same graphs as before the benchmark
     t0 = time.perf_counter()
     for ex in base_set + replace_set + write_set:
         store.drop_graph(article_quads(ex)[0])

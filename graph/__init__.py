@@ -1,0 +1,93 @@
+"""dkg's library: articles -> extraction -> RDF -> store -> analytics and pictures.
+
+``__all__`` is the public surface: the faces in ``api/`` use these names and no
+others (``tests/test_architecture.py`` checks it). Names are loaded lazily, so
+``import graph`` stays cheap for the command line.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: public name -> the module that defines it
+_PUBLIC: dict[str, str] = {
+    # floor 1: data, errors, settings
+    "Settings": "graph.config",
+    "DkgError": "graph.errors",
+    "ArticleError": "graph.errors",
+    "GazetteerError": "graph.errors",
+    "ExtractionError": "graph.errors",
+    "QueryError": "graph.errors",
+    "QueryTimeout": "graph.errors",
+    "StoreError": "graph.errors",
+    "NotFoundError": "graph.errors",
+    "ValidationError": "graph.errors",
+    "Article": "graph.models",
+    "Entity": "graph.models",
+    "EntityType": "graph.models",
+    "Event": "graph.models",
+    "Extraction": "graph.models",
+    "Relation": "graph.models",
+    "ENTITY_TYPES": "graph.models",
+    # floor 2: articles, gazetteer, mapping, store
+    "expand_paths": "graph.articles",
+    "parse_text": "graph.articles",
+    "read_articles": "graph.articles",
+    "Gazetteer": "graph.gazetteer",
+    "load_gazetteer": "graph.gazetteer",
+    "Store": "graph.store",
+    "EmbeddedStore": "graph.store",
+    "SparqlResult": "graph.store",
+    "DATASET_FORMATS": "graph.store",
+    "RDF_FORMATS": "graph.store",
+    "rdf_format_for": "graph.store",
+    # floor 3: extraction, protocol, validation, entities, related, queries
+    "extract": "graph.extract",
+    "EXTRACTOR_VERSION": "graph.extract",
+    "evaluate": "graph.evaluate",
+    "evaluate_dir": "graph.evaluate",
+    "extraction_json": "graph.report",
+    "GRAPH_MEDIA": "graph.sparql",
+    "RESULT_MEDIA": "graph.sparql",
+    "SHORT_NAMES": "graph.sparql",
+    "check_services": "graph.sparql",
+    "negotiate": "graph.sparql",
+    "query_form": "graph.sparql",
+    "validate_store": "graph.validate",
+    "ValidationReport": "graph.validate",
+    "ArticleRef": "graph.entities",
+    "EntityCard": "graph.entities",
+    "EntityHit": "graph.entities",
+    "entity_card": "graph.entities",
+    "recent_articles": "graph.entities",
+    "search_entities": "graph.entities",
+    "METHODS": "graph.related",
+    "Related": "graph.related",
+    "related_entities": "graph.related",
+    # floor 4: orchestration and pictures
+    "delete_article": "graph.pipeline",
+    "ensure_reference": "graph.pipeline",
+    "ingest_paths": "graph.pipeline",
+    "ingest_text": "graph.pipeline",
+    "IngestReport": "graph.pipeline",
+    "ego_graph": "graph.explore",
+    "render_network": "graph.viz",
+    "save_network": "graph.viz",
+    "VizGraph": "graph.viz",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
