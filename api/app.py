@@ -12,11 +12,11 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import problems
-from api.routes import articles, entities, pages, sparql
+from api.routes import articles, entities, graph_store, pages, queries, sparql
 from graph.config import Settings
 from graph.gazetteer import load_gazetteer
 from graph.pipeline import ensure_reference
-from graph.store import EmbeddedStore, Store
+from graph import Store, open_store
 
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE.parent / "graph" / "assets"
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = app.state.store is None
         if own:
-            app.state.store = EmbeddedStore(settings.store)
+            app.state.store = open_store(settings)
         ensure_reference(app.state.store, app.state.gazetteer)
         try:
             yield
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             allow_headers=["Authorization", "Content-Type", "Accept"],
         )
     app.mount("/static", StaticFiles(directory=ASSETS), name="static")
-    for module in (sparql, entities, articles, pages):
+    app.mount("/assets", StaticFiles(directory=HERE / "static"), name="assets")
+    for module in (sparql, graph_store, queries, entities, articles, pages):
         app.include_router(module.router)
     return app

@@ -19,8 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from graph.config import Settings
-from graph.errors import DkgError
+from graph import DkgError, Settings, Store, open_store
 
 app = typer.Typer(
     name="dkg",
@@ -53,17 +52,18 @@ class ExportFormat(str, Enum):
     jsonld = "jsonld"
 
 
-def _settings(store: Path | None) -> Settings:
+def _settings(store: Path | None, endpoint: str | None = None) -> Settings:
     settings = Settings()
     if store is not None:
-        settings = settings.model_copy(update={"store": store})
+        settings = settings.model_copy(update={"store": store, "endpoint": None})
+    if endpoint is not None:
+        settings = settings.model_copy(update={"endpoint": endpoint})
     return settings
 
 
-def _open(store: Path | None):  # noqa: ANN202 - returns graph.store.Store
-    from graph.store import EmbeddedStore
-
-    return EmbeddedStore(_settings(store).store)
+def _open(store: Path | None, endpoint: str | None = None) -> Store:
+    """The store the options and settings name (DKG_ENDPOINT: a remote SPARQL server)."""
+    return open_store(_settings(store, endpoint))
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -202,9 +202,11 @@ def query(
     = None,
     format: Annotated[TableFormat, typer.Option("--format", help="output format")]
     = TableFormat.table,
+    endpoint: Annotated[str | None, typer.Option(
+        help="a remote SPARQL endpoint URL to query instead of the store")] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Run a SPARQL query against the store and print the answer."""
+    """Run a SPARQL query against the store (or a remote endpoint) and print the answer."""
     if file is not None:
         text = file.read_text(encoding="utf-8")
     elif sparql == "-" or (sparql is None and not sys.stdin.isatty()):
@@ -216,17 +218,18 @@ def query(
     from graph.sparql import query_form
 
     try:
-        st = _open(store)
-        form = query_form(text)
-        if form in ("CONSTRUCT", "DESCRIBE"):
-            result = st.sparql(text, graph_format="turtle")
-            sys.stdout.write(result.body.decode())
+        st = _open(store, endpoint)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    try:
+        if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
+            sys.stdout.write(st.sparql(text, graph_format="turtle").body.decode())
             return
         result = st.sparql(text, result_format="json")
     except DkgError as e:
         raise _fail(str(e)) from e
     finally:
-        pass
+        st.close()
     _print_results(json.loads(result.body), format)
 
 

@@ -42,6 +42,8 @@ _PUBLIC: dict[str, str] = {
     "DATASET_FORMATS": "graph.store",
     "RDF_FORMATS": "graph.store",
     "rdf_format_for": "graph.store",
+    "RemoteStore": "graph.remote_store",
+    "open_store": "graph.backends",
     # floor 3: extraction, protocol, validation, entities, related, queries
     "extract": "graph.extract",
     "EXTRACTOR_VERSION": "graph.extract",
