@@ -12,7 +12,8 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import problems
-from api.routes import articles, entities, graph_store, pages, queries, sparql
+from api.routes import articles, entities, explore, graph_store, pages, queries, sparql
+from api.routes import events, paths
 from graph.config import Settings
 from graph.gazetteer import load_gazetteer
 from graph.pipeline import ensure_reference
@@ -25,7 +26,9 @@ DESCRIPTION = """dkg: a knowledge graph of diplomatic initiatives and events, ex
 Kazakh, Russian and English news with the evidence sentence behind every fact.
 
 - `/sparql`: SPARQL 1.1 Protocol (read-only) over the union of all graphs
-- `/api/entities`: search, entity cards, related entities with reasons
+- `/api/entities`: search, entity cards (JSON / JSON-LD), related entities with reasons,
+  timelines
+- `/api/events`: a timeline of events; `/api/paths`: how two entities are connected
 - `/api/articles`: the articles; adding and deleting needs the write token
 - `/viz/entity/{kind}/{slug}`: an interactive ego graph (pyvis)
 """
@@ -64,11 +67,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "Accept"],
+            allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Accept", "If-None-Match"],
+            expose_headers=["Link", "X-Next-Cursor", "ETag"],
         )
     app.mount("/static", StaticFiles(directory=ASSETS), name="static")
     app.mount("/assets", StaticFiles(directory=HERE / "static"), name="assets")
-    for module in (sparql, graph_store, queries, entities, articles, pages):
+    for module in (sparql, graph_store, queries, entities, events, paths, articles, pages,
+                   explore):
         app.include_router(module.router)
     return app

@@ -17,9 +17,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+from rich.table import Column, Table
 
-from graph import DkgError, Settings, Store, open_store
+from graph import DkgError, Settings, Store, open_store, shorten
 
 app = typer.Typer(
     name="dkg",
@@ -204,9 +204,16 @@ def query(
     = TableFormat.table,
     endpoint: Annotated[str | None, typer.Option(
         help="a remote SPARQL endpoint URL to query instead of the store")] = None,
+    saved: Annotated[str | None, typer.Option(
+        "--saved", help="run a saved query (ontology/queries/NAME.rq); 'list' lists them")] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", help="a saved query's parameter, NAME=VALUE (repeatable)")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL query against the store (or a remote endpoint) and print the answer."""
+    if saved is not None:
+        _run_saved(saved, param or [], format, store, endpoint)
+        return
     if file is not None:
         text = file.read_text(encoding="utf-8")
     elif sparql == "-" or (sparql is None and not sys.stdin.isatty()):
@@ -231,6 +238,38 @@ def query(
     finally:
         st.close()
     _print_results(json.loads(result.body), format)
+
+
+def _run_saved(name: str, params: list[str], format: TableFormat, store: Path | None,
+               endpoint: str | None) -> None:
+    from graph import load_saved_queries, run_saved
+
+    if name == "list":
+        table = Table(Column("name", no_wrap=True), "title", "parameters")
+        for query in sorted(load_saved_queries().values(), key=lambda q: q.name):
+            table.add_row(query.name, query.title, ", ".join(p.name for p in query.params))
+        out.print(table)
+        return
+    given: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise _fail(f"--param {item!r}: write NAME=VALUE, e.g. --param state=state:kz", 2)
+        given[key.strip()] = value
+    try:
+        st = _open(store, endpoint)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    try:
+        result = run_saved(st, name, given, result_format="json")
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    finally:
+        st.close()
+    if result.kind == "graph":
+        sys.stdout.write(result.body.decode())
+    else:
+        _print_results(json.loads(result.body), format)
 
 
 def _print_results(data: dict, format: TableFormat) -> None:
@@ -259,13 +298,7 @@ def _print_results(data: dict, format: TableFormat) -> None:
 def _show(term: dict | None) -> str:
     if term is None:
         return ""
-    value = term["value"]
-    if term["type"] == "uri":
-        for prefix, ns in (("id:", "https://w3id.org/dkg/id/"),
-                           ("dkg:", "https://w3id.org/dkg/ontology#")):
-            if value.startswith(ns):
-                return prefix + value[len(ns):]
-    return value
+    return shorten(term["value"]) if term["type"] == "uri" else term["value"]
 
 
 @app.command()

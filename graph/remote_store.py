@@ -22,6 +22,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import QueryError, StoreError
+from graph.sparql import where_group_start
 from graph.store import DATASET_FORMATS, RDF_FORMATS, RESULT_FORMATS, SparqlResult, Store, StoreStats
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -102,11 +103,13 @@ class RemoteStore(Store):
         bindings: Mapping[str, Node] | None = None,
     ) -> httpx.Response:
         if bindings:
-            # the protocol has no parameter binding: bind with a trailing VALUES block,
-            # whose terms rdflib serialises and escapes (never raw string formatting)
+            # the protocol has no parameter binding: bind with a VALUES block at the start
+            # of the WHERE group (so that every FILTER and OPTIONAL sees the values), whose
+            # terms rdflib serialises and escapes — never raw string formatting
             names = " ".join(f"?{k}" for k in bindings)
             values = " ".join(_n3(v) for v in bindings.values())
-            query = f"{query}\nVALUES ({names}) {{ ({values}) }}"
+            at = where_group_start(query)
+            query = f"{query[:at]} VALUES ({names}) {{ ({values}) }} {query[at:]}"
         params: dict[str, Any] = {"query": _with_prefixes(query)}
         if default_graphs:
             params["default-graph-uri"] = list(default_graphs)

@@ -126,9 +126,10 @@ def check_services(query: str, allowed: Iterable[str] = ()) -> None:
 
     >>> check_services("SELECT * { ?s ?p ?o }")
     >>> check_services("SELECT * { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }")
+    ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: SERVICE <http://evil.example/sparql> is not allowed: federated queries may only call the endpoints in the setting DKG_SERVICE_ALLOW (now empty)
+    graph.errors.QueryError: SERVICE <http://evil.example/sparql> is not allowed: ...(now empty)
     """
     allowed = set(allowed)
     # find SERVICE keywords outside strings/comments, then read the IRI from the original
@@ -142,4 +143,129 @@ def check_services(query: str, allowed: Iterable[str] = ()) -> None:
             raise QueryError(
                 f"SERVICE <{target}> is not allowed: federated queries may only call the "
                 f"endpoints in the setting DKG_SERVICE_ALLOW ({now})"
+            )
+
+
+_UPDATE_WORDS = re.compile(r"(?<![\w?$:])(USING|WITH|WHERE|DELETE|INSERT)(?![\w:-])|[{}]", re.I)
+
+
+def _blank_same_length(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked, keeping every offset."""
+    def fill(m: re.Match[str]) -> str:
+        s = m.group(0)
+        if s.startswith("<"):
+            return "<" + " " * (len(s) - 2) + ">"
+        return " " * len(s)
+
+    return _SKIP.sub(fill, text)
+
+
+def with_protocol_dataset(
+    update: str, using: Iterable[str] = (), using_named: Iterable[str] = ()
+) -> str:
+    """Apply the protocol's ``using-graph-uri`` / ``using-named-graph-uri`` to an update
+    by adding ``USING`` / ``USING NAMED`` clauses to each operation with a WHERE.
+
+    >>> with_protocol_dataset("INSERT { ?s a ?t } WHERE { ?s a ?t }", ["http://g"])
+    'INSERT { ?s a ?t } USING <http://g> WHERE { ?s a ?t }'
+    >>> with_protocol_dataset("DELETE { ?s ?p 1 } WHERE { ?s ?p 1 }", ["http://g"])
+    'DELETE { ?s ?p 1 } USING <http://g> WHERE { ?s ?p 1 }'
+    >>> with_protocol_dataset("DELETE WHERE { ?s ?p ?o }", using_named=["http://g"])
+    'DELETE { ?s ?p ?o } USING NAMED <http://g> WHERE { ?s ?p ?o }'
+    """
+    using, using_named = list(using), list(using_named)
+    if not using and not using_named:
+        return update
+    clauses = " ".join([f"USING <{g}>" for g in using]
+                       + [f"USING NAMED <{g}>" for g in using_named])
+    blanked = _blank_same_length(update)
+    depth = 0
+    previous = ""
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
+    for token in _UPDATE_WORDS.finditer(blanked):
+        word = token.group(0).upper()
+        if word == "{":
+            depth += 1
+            continue
+        if word == "}":
+            depth -= 1
+            previous = "}"
+            continue
+        if depth:
+            continue
+        if word in ("USING", "WITH"):
+            raise QueryError(
+                f"the update has its own {word} clause and the request gives "
+                "using-graph-uri/using-named-graph-uri: use one or the other (SPARQL 1.1 "
+                "Protocol 2.2.3)")
+        if word == "WHERE":
+            if previous == "DELETE":  # DELETE WHERE { P } -> DELETE { P } USING ... WHERE { P }
+                start = blanked.find("{", token.end())
+                end = _matching_brace(blanked, start)
+                pattern = update[start:end + 1]
+                edits.append((token.start(), token.end(), f"{pattern} {clauses} WHERE"))
+            else:
+                edits.append((token.start(), token.start(), clauses + " "))
+        previous = word
+    out = update
+    for start, end, text in reversed(edits):
+        out = out[:start] + text + out[end:]
+    return out
+
+
+def where_group_start(query: str) -> int:
+    """The offset just inside the opening brace of the query's top-level WHERE group.
+
+    >>> q = 'CONSTRUCT { ?s ?p "{" } WHERE { ?s ?p ?o }'
+    >>> q[where_group_start(q):].strip()
+    '?s ?p ?o }'
+    >>> q = "SELECT * { ?s ?p ?o }"
+    >>> q[where_group_start(q):].strip()
+    '?s ?p ?o }'
+    """
+    blanked = _blank_same_length(query)
+    form = _FORM.search(blanked)
+    if form is None:
+        raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    where = re.compile(r"(?<![\w?$:])WHERE(?![\w:])", re.I).search(blanked, form.end())
+    start = blanked.find("{", where.end() if where else form.end())
+    if start < 0:
+        raise QueryError("malformed SPARQL query: no WHERE group")
+    return start + 1
+
+
+def _matching_brace(text: str, start: int) -> int:
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise QueryError("malformed SPARQL update: unbalanced braces")
+
+
+_LOAD = re.compile(r"(?<![\w?$:])LOAD\s+(?:SILENT\s+)?(<[^<>\s]*>|\S+)", re.I)
+
+
+def check_loads(update: str, allowed: Iterable[str] = ()) -> None:
+    """Refuse ``LOAD`` from sources not on the allow-list (the server would fetch them).
+
+    >>> check_loads("LOAD <http://10.0.0.1/admin> INTO GRAPH <urn:g>")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: LOAD <http://10.0.0.1/admin> is not allowed: ... DKG_SERVICE_ALLOW ...
+    """
+    allowed = set(allowed)
+    blanked = _STRINGS_COMMENTS.sub(
+        lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), update
+    )
+    for match in _LOAD.finditer(blanked):
+        target = match.group(1).strip("<>")
+        if target not in allowed:
+            now = ", ".join(sorted(allowed)) or "now empty"
+            raise QueryError(
+                f"LOAD <{target}> is not allowed: the server only fetches from the endpoints "
+                f"in the setting DKG_SERVICE_ALLOW ({now}); send the data to /rdf-graphs instead"
             )

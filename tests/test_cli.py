@@ -156,3 +156,21 @@ def test_console_script_runs() -> None:
     assert result.returncode == 0
     for command in ("ingest", "query", "serve", "export", "validate", "stats", "related", "viz"):
         assert command in result.stdout
+
+
+def test_saved_queries_from_the_command_line(sample_store_dir: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(sample_store_dir, store)
+    result = dkg("query", "--store", store, "--saved", "anniversaries-in-year",
+                 "--param", "year=2026", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()
+    assert rows[0].startswith("year,anniversary")
+    assert any("place:semipalatinsk-test-site" in row and ",1991," in row for row in rows)
+    listing = dkg("query", "--store", store, "--saved", "list")
+    assert "initiatives-proposed-by-state" in listing.output
+    bad = dkg("query", "--store", store, "--saved", "anniversaries-in-year", "--param", "year")
+    assert bad.exit_code == 2 and "write NAME=VALUE" in bad.output
+    bad = dkg("query", "--store", store, "--saved", "anniversaries-in-year",
+              "--param", "year=abc")
+    assert bad.exit_code == 1 and "parameter 'year'" in bad.output

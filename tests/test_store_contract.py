@@ -140,3 +140,30 @@ def test_cli_queries_a_remote_endpoint(oxigraph_server: str) -> None:
         "SELECT ?label WHERE { state:kz skos:prefLabel ?label }"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == ["label", "Қазақстан"]
+
+
+def test_saved_queries_answer_the_same_on_both_backends(oxigraph_server: str, tmp_path: Path,
+                                                          gazetteer) -> None:
+    from graph.pipeline import ingest_paths
+    from graph.queries import load_saved_queries, select_saved
+    from graph.remote_store import RemoteStore
+    from tests.conftest import REPO
+
+    remote = RemoteStore(oxigraph_server + "/query", oxigraph_server + "/update")
+    remote.update("DROP SILENT ALL")
+    embedded = EmbeddedStore(tmp_path / "store")
+    for store in (embedded, remote):
+        report = ingest_paths(store, [str(REPO / "data" / "articles")], gazetteer=gazetteer)
+        assert report.errors == []
+    compared = 0
+    for name, query in sorted(load_saved_queries().items()):
+        if query.form != "SELECT":
+            continue
+        local = select_saved(embedded, name)
+        there = select_saved(remote, name)
+        key = lambda row: sorted((k, str(v)) for k, v in row.items())  # noqa: E731
+        assert sorted(map(key, there)) == sorted(map(key, local)), name
+        compared += 1
+    assert compared >= 20
+    embedded.close()
+    remote.close()
