@@ -4,10 +4,22 @@ This is the only module that touches pyoxigraph. Backend exceptions are
 translated into :class:`~graph.errors.StoreError` / :class:`~graph.errors.QueryError`
 here, never leaked. Queries see the union of all named graphs as the default
 graph unless the caller names a dataset.
+
+Two default graphs, on purpose:
+
+- for **queries** (``select``, ``ask``, ``sparql``) the default graph is the
+  union of all named graphs (every article, the ontology, the reference data);
+- for **updates** and the **graph store** methods (``read_graph``,
+  ``put_graph``, ``post_graph``, ``delete_graph`` with ``graph=None``) it is
+  the store's real default graph, which dkg itself leaves empty. SPARQL
+  Update and the Graph Store HTTP Protocol need a graph that can be written;
+  the union cannot be.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -68,6 +80,14 @@ class StoreStats:
     articles: int
     entities: int
     facts: int
+
+
+class BadData(StoreError):
+    """RDF data sent to the store is malformed or of the wrong kind."""
+
+
+class ResultTooLarge(QueryError):
+    """A query's answer has more rows or triples than the result cap allows."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +156,24 @@ class Store(ABC):
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release the store."""
 
+    # writes by curators (SPARQL Update, the graph store); a backend may refuse them
+    def update(self, update: str, *, base_iri: str | None = None) -> None:
+        raise StoreError(f"{type(self).__name__} does not take SPARQL updates")
+
+    def read_graph(self, graph: str | None, format: str) -> bytes | None:
+        raise StoreError(f"{type(self).__name__} has no graph store")
+
+    def put_graph(self, graph: str | None, payloads: Sequence[tuple[bytes, str]],
+                  base_iri: str | None = None) -> bool:
+        raise StoreError(f"{type(self).__name__} has no graph store")
+
+    def post_graph(self, graph: str | None, payloads: Sequence[tuple[bytes, str]],
+                   base_iri: str | None = None) -> bool:
+        raise StoreError(f"{type(self).__name__} has no graph store")
+
+    def delete_graph(self, graph: str | None) -> bool:
+        raise StoreError(f"{type(self).__name__} has no graph store")
+
 
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
@@ -190,6 +228,8 @@ class EmbeddedStore(Store):
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self._write_lock = threading.Lock()
+        self._generation = 0
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -277,7 +317,14 @@ class EmbeddedStore(Store):
         named_graphs: Sequence[str] | None = None,
         bindings: Mapping[str, Node] | None = None,
         base_iri: str | None = None,
+        max_results: int | None = None,
     ) -> SparqlResult:
+        """Run any read query and serialise its answer.
+
+        With ``max_results``, reading stops at the first solution (or triple) past
+        the cap and :class:`ResultTooLarge` is raised: an answer is whole or refused,
+        never silently cut.
+        """
         result = self._query(
             query, default_graphs=default_graphs, named_graphs=named_graphs, bindings=bindings,
             base_iri=base_iri,
@@ -285,10 +332,18 @@ class EmbeddedStore(Store):
         try:
             if isinstance(result, ox.QueryTriples):
                 fmt, media_type, _ = RDF_FORMATS[graph_format]
-                return SparqlResult(result.serialize(format=fmt), media_type, "graph")
+                if max_results is None:
+                    return SparqlResult(result.serialize(format=fmt), media_type, "graph")
+                triples = _take(result, max_results, "triples")
+                return SparqlResult(ox.serialize(triples, format=fmt), media_type, "graph")
             fmt_r, media_type = RESULT_FORMATS[result_format]
-            kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
-            return SparqlResult(result.serialize(format=fmt_r), media_type, kind)
+            if isinstance(result, ox.QueryBoolean):
+                return SparqlResult(result.serialize(format=fmt_r), media_type, "boolean")
+            if max_results is None:
+                return SparqlResult(result.serialize(format=fmt_r), media_type, "solutions")
+            names = [v.value for v in result.variables]
+            rows = _take(result, max_results, "rows")
+            return SparqlResult(_solutions_bytes(names, rows, fmt_r), media_type, "solutions")
         except OSError as e:
             raise QueryError(f"the query failed: {e}") from e
 
@@ -356,6 +411,8 @@ class EmbeddedStore(Store):
                 self._store.update(update)  # one update = one transaction
             except (OSError, SyntaxError, ValueError) as e:
                 raise StoreError(f"could not write graph <{graph}>: {e}") from e
+            finally:
+                self._generation += 1
         return len(set(lines))
 
     def drop_graph(self, graph: str) -> bool:
@@ -366,6 +423,8 @@ class EmbeddedStore(Store):
                 self._store.remove_graph(ox.NamedNode(graph))
             except OSError as e:
                 raise StoreError(f"could not drop graph <{graph}>: {e}") from e
+            finally:
+                self._generation += 1
             return True
 
     def load(self, data: bytes, format: str, graph: str | None) -> int:
@@ -381,31 +440,143 @@ class EmbeddedStore(Store):
                     quads = [ox.Quad(q.subject, q.predicate, q.object, target) for q in quads]
                 self._store.extend(quads)
             except SyntaxError as e:
-                raise StoreError(f"the {format} data is malformed: {e}") from e
-            except (OSError, ValueError) as e:
+                raise BadData(f"the {format} data is malformed: {e}") from e
+            except ValueError as e:
+                raise BadData(f"could not load the {format} data: {e}") from e
+            except OSError as e:
                 raise StoreError(f"could not load the {format} data: {e}") from e
+            finally:
+                self._generation += 1
         return len(self._store) - before
 
-    def update(self, update: str) -> None:
-        """Run a SPARQL 1.1 Update (writes: for curators and the pipeline only)."""
+    def update(self, update: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update in one transaction (for curators and the pipeline only).
+
+        Its default graph is the store's real default graph, not the union
+        (see the module docstring). Updates have no time limit: they need the
+        write token, and a write cannot be stopped half way.
+        """
         from ontology import PREFIXES
 
         with self._write_lock:
             try:
-                self._store.update(update, prefixes=PREFIXES)
+                self._store.update(update, prefixes=PREFIXES, base_iri=base_iri)
             except SyntaxError as e:
                 raise QueryError(f"malformed SPARQL update: {e}") from e
+            except (ValueError, RuntimeError) as e:
+                raise QueryError(f"the update cannot run: {e}") from e
             except OSError as e:
                 raise StoreError(f"the update failed: {e}") from e
+            finally:
+                self._generation += 1
+
+    # -- the graph store (SPARQL 1.1 Graph Store HTTP Protocol) -------------
+    # ``graph=None`` is the store's real default graph (not the query union).
+
+    def graph_exists(self, graph: str | None) -> bool:
+        """Whether a graph exists; the default graph always does."""
+        return graph is None or self.has_graph(graph)
+
+    def read_graph(self, graph: str | None, format: str) -> bytes | None:
+        """A graph's triples in a graph format; None when the named graph does not exist."""
+        fmt, _, _ = self._format(format)
+        if not self.graph_exists(graph):
+            return None
+        target = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+        try:
+            return self._store.dump(format=fmt, from_graph=target,
+                                    prefixes=self._prefixes(format))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"could not read the graph: {e}") from e
+
+    def put_graph(self, graph: str | None, payloads: Sequence[tuple[bytes, str]],
+                  base_iri: str | None = None) -> bool:
+        """Replace a graph with the parsed payloads, in one transaction. True when created."""
+        return self._write_graph(graph, payloads, base_iri, replace=True)
+
+    def post_graph(self, graph: str | None, payloads: Sequence[tuple[bytes, str]],
+                   base_iri: str | None = None) -> bool:
+        """Add the parsed payloads to a graph, in one transaction. True when created."""
+        return self._write_graph(graph, payloads, base_iri, replace=False)
+
+    def delete_graph(self, graph: str | None) -> bool:
+        """Drop a named graph or empty the default graph; False when the graph did not exist."""
+        if graph is None:
+            with self._write_lock:
+                try:
+                    self._store.clear_graph(ox.DefaultGraph())
+                except OSError as e:
+                    raise StoreError(f"could not clear the default graph: {e}") from e
+                finally:
+                    self._generation += 1
+            return True
+        return self.drop_graph(graph)
+
+    def _write_graph(self, graph: str | None, payloads: Sequence[tuple[bytes, str]],
+                     base_iri: str | None, *, replace: bool) -> bool:
+        lines = []
+        for data, format in payloads:
+            fmt, _, _ = self._format(format)
+            try:
+                for quad in ox.parse(data, format=fmt, base_iri=base_iri):
+                    if not isinstance(quad.graph_name, ox.DefaultGraph):
+                        raise BadData(
+                            f"the {format} data names graphs; send a graph format (Turtle, "
+                            "N-Triples, RDF/XML, JSON-LD) to the graph store")
+                    lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
+            except SyntaxError as e:
+                raise BadData(f"the {format} data is malformed: {e}") from e
+            except (OSError, ValueError) as e:
+                raise BadData(f"could not read the {format} data: {e}") from e
+        steps = []
+        if graph is None:
+            if replace:
+                steps.append("CLEAR SILENT DEFAULT")
+            steps.append("INSERT DATA {\n" + "\n".join(lines) + "\n}")
+        else:
+            try:
+                g = str(ox.NamedNode(graph))
+            except ValueError as e:
+                raise BadData(f"<{graph}> is not a valid graph IRI: {e}") from e
+            if replace:
+                steps.append(f"DROP SILENT GRAPH {g}")
+            steps.append(f"CREATE SILENT GRAPH {g}")
+            steps.append(f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }")
+        with self._write_lock:
+            created = not self.graph_exists(graph)
+            try:
+                self._store.update(" ;\n".join(steps))  # one update = one transaction
+            except (OSError, SyntaxError, ValueError) as e:
+                raise StoreError(f"could not write the graph: {e}") from e
+            finally:
+                self._generation += 1
+        return created
+
+    # -- snapshots for query workers ----------------------------------------
+
+    @property
+    def generation(self) -> int:
+        """A counter bumped by every write: a snapshot of generation g is current
+        while the counter is still g."""
+        return self._generation
+
+    def checkpoint(self, target: Path | str) -> None:
+        """A consistent on-disk copy of the store at ``target`` (a RocksDB checkpoint:
+        hard links on the same file system, ~1 ms). Open it with ``read_only=True``."""
+        if self.path is None:
+            raise StoreError("an in-memory store has no checkpoints")
+        try:
+            self._store.backup(str(target))
+        except OSError as e:
+            raise StoreError(f"could not make a snapshot of the store at {target}: {e}") from e
 
     def flush(self) -> None:
         self._store.flush()
 
     def close(self) -> None:
-        try:
-            self._store.flush()
-        except OSError:
-            pass
+        if not self.read_only:
+            with contextlib.suppress(OSError, RuntimeError):
+                self._store.flush()
         del self._store
 
     @staticmethod
@@ -416,6 +587,57 @@ class EmbeddedStore(Store):
             raise StoreError(
                 f"unknown RDF format {format!r}; use one of {', '.join(RDF_FORMATS)}"
             ) from None
+
+
+def _take(results: Iterable[Any], limit: int, what: str) -> list[Any]:
+    """At most ``limit`` items; reading stops at the first one past the cap."""
+    items = []
+    for item in results:
+        if len(items) == limit:
+            raise ResultTooLarge(
+                f"the answer has more than {limit} {what} (setting DKG_MAX_RESULTS): add "
+                "LIMIT (with OFFSET to page through it) or more specific patterns")
+        items.append(item)
+    return items
+
+
+def _json_term(term: Any) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+            if getattr(term, "direction", None) is not None:
+                out["its:dir"] = str(term.direction.value if hasattr(term.direction, "value")
+                                     else term.direction).lower()
+        elif term.datatype.value != _XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _json_term(term.subject),
+                                            "predicate": _json_term(term.predicate),
+                                            "object": _json_term(term.object)}}
+    raise QueryError(f"cannot serialise the RDF term {term!r}")  # pragma: no cover
+
+
+def _solutions_bytes(names: list[str], rows: list[Any], fmt: ox.QueryResultsFormat) -> bytes:
+    """Serialise collected solutions exactly as pyoxigraph would (via SPARQL JSON)."""
+    bindings = []
+    for solution in rows:
+        row = {}
+        for name in names:
+            term = solution[name]
+            if term is not None:
+                row[name] = _json_term(term)
+        bindings.append(row)
+    doc = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
+                     ensure_ascii=False, separators=(",", ":")).encode()
+    if fmt == ox.QueryResultsFormat.JSON:
+        return doc
+    return ox.parse_query_results(doc, ox.QueryResultsFormat.JSON).serialize(format=fmt)
 
 
 def open_store(path: Path | str) -> Store:

@@ -1,28 +1,69 @@
-"""The SPARQL 1.1 Protocol query endpoint: read-only, content-negotiated."""
+"""The SPARQL 1.1 Protocol: the read-only query endpoint ``/sparql`` (queries run in
+worker processes with a time limit and a result cap, see graph.query_runner) and
+the update endpoint ``/sparql/update`` (write token only)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import get_settings, get_store
+from api.deps import get_settings, get_store, require_token
 from api.problems import problem
-from graph.errors import QueryError
-from graph.sparql import GRAPH_MEDIA, RESULT_MEDIA, SHORT_NAMES, check_services, negotiate, query_form
+from graph.errors import QueryError, QueryTimeout, StoreError
+from graph.query_runner import QueryRunner
+from graph.sparql import (
+    GRAPH_MEDIA,
+    RESULT_MEDIA,
+    SHORT_NAMES,
+    check_loads,
+    check_services,
+    negotiate,
+    query_form,
+    with_protocol_dataset,
+)
+from graph.store import EmbeddedStore, ResultTooLarge
 
-router = APIRouter(tags=["sparql"])
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the query workers once the store is open; stop them (and delete their
+    snapshots) before it closes."""
+    settings = app.state.settings
+    runner = QueryRunner(app.state.store, timeout=settings.query_timeout,
+                         max_results=settings.max_results, workers=settings.query_workers)
+    app.state.query_runner = runner
+    try:
+        yield
+    finally:
+        await run_in_threadpool(runner.close)
+
+
+router = APIRouter(tags=["sparql"], lifespan=lifespan)
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
 
 _DOC = """SPARQL 1.1 Protocol query endpoint (read-only).
 
 The default graph is the union of all graphs unless `default-graph-uri` is given.
 SELECT/ASK answer in JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE in Turtle, N-Triples,
 RDF/XML, JSON-LD, N-Quads or TriG — chosen by the Accept header (or `format=`).
-Updates are refused here; SERVICE calls only reach endpoints on the allow-list."""
+Updates are refused here; SERVICE calls only reach endpoints on the allow-list.
+A query may run DKG_QUERY_TIMEOUT seconds (then 503) and return DKG_MAX_RESULTS rows
+or triples (past that the whole answer is refused with 422: add LIMIT/OFFSET)."""
+
+_UPDATE_DOC = """SPARQL 1.1 Update (POST only; needs `Authorization: Bearer <DKG_API_TOKEN>`).
+
+The body is `application/sparql-update`, or a form with `update=`; `using-graph-uri` and
+`using-named-graph-uri` set the dataset of the WHERE clauses. Each request is one
+transaction. Unlike queries, an update's default graph is the store's real default
+graph (not the union of all graphs). LOAD only fetches from DKG_SERVICE_ALLOW."""
 
 
 @router.get("/sparql", summary="SPARQL query (GET)", description=_DOC, response_model=None)
@@ -31,7 +72,7 @@ async def sparql_get(request: Request) -> Response:
     if "query" not in params and _wants_html(request):
         return HTMLResponse(request.app.state.templates.get_template("sparql.html").render(
             request=request))
-    return _answer(request, params, None)
+    return await _answer(request, params, None)
 
 
 @router.post("/sparql", summary="SPARQL query (POST)", description=_DOC, response_model=None)
@@ -51,7 +92,7 @@ async def sparql_post(request: Request) -> Response:
                 "the write token", "read-only")
         for key, values in form.items():
             params.setdefault(key, []).extend(values)
-        return _answer(request, params, None)
+        return await _answer(request, params, None)
     if content_type == DIRECT:
         try:
             query = body.decode("utf-8")
@@ -60,8 +101,8 @@ async def sparql_post(request: Request) -> Response:
         if "query" in params:
             return problem(400, "give the query either in the body or as ?query=, not both",
                            "bad-query")
-        return _answer(request, params, query)
-    if content_type == "application/sparql-update":
+        return await _answer(request, params, query)
+    if content_type == UPDATE:
         return problem(400, "this endpoint is read-only: SPARQL Update goes to /sparql/update "
                        "with the write token", "read-only")
     return problem(
@@ -72,7 +113,8 @@ async def sparql_post(request: Request) -> Response:
     )
 
 
-def _answer(request: Request, params: dict[str, list[str]], direct: str | None) -> Response:
+async def _answer(request: Request, params: dict[str, list[str]], direct: str | None
+                  ) -> Response:
     settings = get_settings(request)
     if direct is None:
         queries = params.get("query", [])
@@ -106,9 +148,13 @@ def _answer(request: Request, params: dict[str, list[str]], direct: str | None) 
             return _not_acceptable(accept, RESULT_MEDIA)
     default_graphs = params.get("default-graph-uri")
     named_graphs = params.get("named-graph-uri")
-    store = get_store(request)
+    runner: QueryRunner | None = getattr(request.app.state, "query_runner", None)
+    if runner is None:  # the app runs without its lifespan (a bare TestClient): in-process
+        runner = QueryRunner(get_store(request), timeout=settings.query_timeout,
+                             max_results=settings.max_results, workers=0)
     try:
-        result = store.sparql(
+        result = await run_in_threadpool(
+            runner.run,
             query,
             result_format=result_format or "json",
             graph_format=graph_format or "turtle",
@@ -116,8 +162,15 @@ def _answer(request: Request, params: dict[str, list[str]], direct: str | None) 
             named_graphs=named_graphs,
             base_iri=str(request.url.replace(query="", fragment="")),
         )
+    except QueryTimeout as e:
+        return problem(503, str(e), "query-timeout",
+                       headers={"Retry-After": str(int(settings.query_timeout))})
+    except ResultTooLarge as e:
+        return problem(422, str(e), "result-too-large", limit=settings.max_results)
     except QueryError as e:
         return problem(400, str(e), "bad-query")
+    except StoreError as e:
+        return problem(503, str(e), "store-unavailable")
     media_type = result.media_type
     if media_type.startswith("text/") or media_type.endswith(("+xml", "+json")) or \
             media_type in ("application/n-triples", "application/trig", "application/n-quads"):
@@ -138,3 +191,55 @@ def _wants_html(request: Request) -> bool:
 
 def _multi(query_string: str) -> dict[str, list[str]]:
     return parse_qs(query_string, keep_blank_values=True)
+
+
+@router.post("/sparql/update", summary="SPARQL update", description=_UPDATE_DOC,
+             response_model=None, status_code=204, dependencies=[Depends(require_token)])
+async def sparql_update(request: Request) -> Response:
+    raw_type = request.headers.get("content-type") or ""
+    content_type = raw_type.split(";")[0].strip().lower()
+    charset = raw_type.lower().partition("charset=")[2].split(";")[0].strip().strip('"')
+    if charset and charset not in ("utf-8", "utf8"):
+        return problem(415, f"updates must be UTF-8, not {charset}", "unsupported-media-type")
+    body = await request.body()
+    params = _multi(request.url.query)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return problem(400, "the update body is not UTF-8", "bad-update")
+    if content_type == FORM:
+        form = _multi(text)
+        if "query" in form:
+            return problem(400, "queries go to /sparql, not /sparql/update", "bad-update")
+        for key, values in form.items():
+            params.setdefault(key, []).extend(values)
+        updates = params.get("update", [])
+    elif content_type == UPDATE:
+        if "update" in params:
+            return problem(400, "give the update either in the body or as update=, not both",
+                           "bad-update")
+        updates = [text]
+    else:
+        return problem(
+            415, f"POST /sparql/update takes {FORM} (update=...) or {UPDATE} (the update as "
+            f"the body), not {content_type or 'a body without Content-Type'}",
+            "unsupported-media-type")
+    if len(updates) != 1:
+        return problem(400, "give exactly one update" + (f"; got {len(updates)}" if updates
+                                                           else ""), "bad-update")
+    settings = get_settings(request)
+    try:
+        check_loads(updates[0], settings.service_allow)
+        update = with_protocol_dataset(updates[0], params.get("using-graph-uri", []),
+                                       params.get("using-named-graph-uri", []))
+        store = get_store(request)
+        if isinstance(store, EmbeddedStore):
+            await run_in_threadpool(store.update, update,
+                                    base_iri=str(request.url.replace(query="", fragment="")))
+        else:  # a remote server resolves relative IRIs against its own base
+            await run_in_threadpool(store.update, update)
+    except QueryError as e:
+        return problem(400, str(e), "bad-update")
+    except StoreError as e:
+        return problem(503, str(e), "store-unavailable")
+    return Response(status_code=204)
