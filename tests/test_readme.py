@@ -52,3 +52,12 @@ def test_readme_names_every_setting() -> None:
 
     for field in Settings.model_fields:
         assert f"DKG_{field.upper()}" in README, field
+
+
+def test_readme_names_every_saved_query() -> None:
+    from graph.queries import load_saved_queries
+
+    names = list(load_saved_queries())
+    assert len(names) >= 20
+    for name in names:
+        assert f"`{name}`" in README, name
