@@ -411,6 +411,26 @@ def viz(
     out.print(f"wrote {output} ({len(graph.nodes)} nodes, {len(graph.edges)} edges)")
 
 
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="a folder of gold files (searched recursively)")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v",
+                                          help="list every miss and false alarm")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+) -> None:
+    """Score extraction against gold files: P/R/F1 per language, entity type and predicate."""
+    from graph import evaluate_dir
+
+    try:
+        result = evaluate_dir(gold)
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.print(result.report(verbose), highlight=False, markup=False)
+
+
 def _resolve(st, entity: str) -> str:  # noqa: ANN001
     """An entity id as given, or the best search hit for a name."""
     from graph.entities import search_entities

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,30 +122,103 @@ class Score:
             "relation_false_alarms": self.relation_false_alarms,
         }
 
-    def report(self) -> str:
-        def line(name: str, prf: PRF) -> str:
-            return (
-                f"{name:<9} P {prf.precision:.3f} R {prf.recall:.3f} F1 {prf.f1:.3f}"
-                f"  ({prf.tp} tp, {prf.fp} fp, {prf.fn} fn)"
-            )
-
+    def report(self, verbose: bool = True) -> str:
+        """Printable scores: totals, then per entity type and per predicate;
+        with ``verbose``, the misses and false alarms too."""
         found = self.events.tp
         lines = [
-            line("entities", self.entities),
-            line("relations", self.relations),
-            f"events    R {self.events.recall:.3f}  dates {self.event_dates_correct}/{found}"
+            _line("entities", self.entities),
+            _line("relations", self.relations),
+            f"{'events':<16} R {self.events.recall:.3f}  dates {self.event_dates_correct}/{found}"
             f"  places {self.event_places_correct}/{found}",
         ]
-        for title, items in (
-            ("entity misses", self.entity_misses),
-            ("entity false alarms", self.entity_false_alarms),
-            ("relation misses", self.relation_misses),
-            ("relation false alarms", self.relation_false_alarms),
-        ):
-            if items:
-                lines.append(f"{title}:")
-                lines += [f"  - {item}" for item in items]
+        lines += _table("entity type", self.entities_by_type)
+        lines += _table("predicate", self.relations_by_predicate)
+        if verbose:
+            for title, items in (
+                ("entity misses", self.entity_misses),
+                ("entity false alarms", self.entity_false_alarms),
+                ("relation misses", self.relation_misses),
+                ("relation false alarms", self.relation_false_alarms),
+            ):
+                if items:
+                    lines.append(f"{title} ({len(items)}):")
+                    lines += [f"  - {item}" for item in items]
         return "\n".join(lines)
+
+    def tagged(self, tag: str) -> Score:
+        """A copy whose misses and false alarms start with ``[tag]`` (the gold file)."""
+        out = Score()
+        out.add(self)
+        out.alignment = dict(self.alignment)
+        for name in (
+            "entity_misses",
+            "entity_false_alarms",
+            "relation_misses",
+            "relation_false_alarms",
+        ):
+            setattr(out, name, [f"[{tag}] {item}" for item in getattr(self, name)])
+        return out
+
+
+def _line(name: str, prf: PRF) -> str:
+    return (
+        f"{name:<16} P {prf.precision:.3f} R {prf.recall:.3f} F1 {prf.f1:.3f}"
+        f"  ({prf.tp} tp, {prf.fp} fp, {prf.fn} fn)"
+    )
+
+
+def _table(title: str, table: dict[str, PRF]) -> list[str]:
+    if not table:
+        return []
+    return [f"by {title}:"] + ["  " + _line(key, table[key]) for key in sorted(table)]
+
+
+@dataclass
+class CorpusScore:
+    """Scores of a directory of gold files: in all, per language and per file.
+
+    ``report(verbose)`` is the printable form (what ``dkg eval`` shows). For
+    compatibility it unpacks as ``total, per_file``.
+    """
+
+    total: Score = field(default_factory=Score)
+    by_lang: dict[str, Score] = field(default_factory=dict)
+    per_file: dict[str, Score] = field(default_factory=dict)
+    langs_of: dict[str, str] = field(default_factory=dict)  # file -> language
+    seconds: float = 0.0
+    words: int = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.total, self.per_file))
+
+    def report(self, verbose: bool = False) -> str:
+        head = (
+            f"{len(self.per_file)} gold files, {self.words} words, "
+            f"extraction {1000 * self.seconds:.0f} ms "
+            f"({1000 * self.seconds / max(self.words, 1) * 1000:.1f} ms per 1,000 words)"
+        )
+        lines = [head, "", "language  entities P/R/F1      relations P/R/F1"]
+        for lang, sc in sorted(self.by_lang.items()) + [("all", self.total)]:
+            e, r = sc.entities, sc.relations
+            lines.append(
+                f"{lang:<9} {e.precision:.3f} {e.recall:.3f} {e.f1:.3f}   "
+                f"{r.precision:.3f} {r.recall:.3f} {r.f1:.3f}"
+            )
+        for lang, sc in sorted(self.by_lang.items()):
+            lines += ["", f"== {lang} ==", sc.report(verbose)]
+        if len(self.by_lang) != 1:
+            lines += ["", "== all ==", self.total.report(verbose=False)]
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total.as_dict(),
+            "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
+            "per_file": {k: v.as_dict() for k, v in sorted(self.per_file.items())},
+            "seconds": round(self.seconds, 4),
+            "words": self.words,
+        }
 
 
 def _occurrences(text: str, mention: str) -> list[tuple[int, int]]:
@@ -268,15 +342,27 @@ def load_gold(path: str | Path) -> dict[str, Any]:
 def evaluate_dir(
     directory: str | Path,
     extract_fn: Callable[[Article], Extraction] | None = None,
-) -> tuple[Score, dict[str, Score]]:
-    """Extract every gold file's text in ``directory`` and score it: (total, per file)."""
+) -> CorpusScore:
+    """Extract the text of every gold file under ``directory`` (its subfolders
+    too, e.g. tests/corpus/{kk,ru,en}/) and score it: in all, per language
+    (the gold's ``lang``) and per file. ``.report(verbose)`` prints it.
+    """
     from graph.articles import parse_text  # floor 2, read lazily to keep this module light
     from graph.extract import extract
 
     run = extract_fn or extract
-    total, per_file = Score(), {}
-    for path in sorted(Path(directory).glob("*.json")):
+    root = Path(directory)
+    paths = sorted(root.rglob("*.json"))
+    if not paths:
+        raise DkgError(f"gold directory {directory}: no *.json gold files found")
+    out = CorpusScore()
+    if extract_fn is None:  # load the gazetteer, lexicons and morphology before timing
+        for lang, text in (("kk", "Қазақстан"), ("ru", "Казахстан"), ("en", "Kazakhstan")):
+            run(parse_text(text + " БҰҰ.", lang=lang))
+    for path in paths:
         gold = load_gold(path)
+        if not isinstance(gold, dict) or "text" not in gold:
+            raise DkgError(f'gold file {path}: no "text" field; expected JSON as in GUIDELINES.md')
         article = parse_text(
             gold["text"],
             lang=gold.get("lang"),
@@ -284,7 +370,15 @@ def evaluate_dir(
             title=gold.get("title"),
             path=path,
         )
-        score = evaluate(run(article), gold)
-        per_file[path.name] = score
-        total.add(score)
-    return total, per_file
+        t0 = time.perf_counter()
+        extraction = run(article)
+        out.seconds += time.perf_counter() - t0
+        out.words += len(gold["text"].split())
+        name = path.relative_to(root).as_posix()
+        score = evaluate(extraction, gold).tagged(path.stem)
+        lang = gold.get("lang") or article.lang
+        out.per_file[name] = score
+        out.langs_of[name] = lang
+        out.by_lang.setdefault(lang, Score()).add(score)
+        out.total.add(score)
+    return out

@@ -174,3 +174,21 @@ def test_saved_queries_from_the_command_line(sample_store_dir: Path, tmp_path: P
     bad = dkg("query", "--store", store, "--saved", "anniversaries-in-year",
               "--param", "year=abc")
     assert bad.exit_code == 1 and "parameter 'year'" in bad.output
+
+
+def test_eval_scores_a_gold_folder(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(REPO.parent / "shared" / "corpus" / "dev" / "kk-seed-unhrc61-cd-2026.json", gold)
+    result = dkg("eval", gold)
+    assert result.exit_code == 0, result.output
+    assert "1 gold files" in result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("kk "))
+    entity_recall, relation_recall = float(line.split()[2]), float(line.split()[5])
+    assert entity_recall >= 0.95 and relation_recall >= 0.85
+    doc = json.loads(dkg("eval", gold, "--json").output)
+    assert doc and isinstance(doc, dict)
+    verbose = dkg("eval", gold, "--verbose")
+    assert verbose.exit_code == 0 and len(verbose.output) > len(result.output)
+    empty = dkg("eval", tmp_path / "nothing-here")
+    assert empty.exit_code == 1

@@ -182,3 +182,34 @@ def test_evaluate_dir(tmp_path):
     total, per_file = evaluate_dir(tmp_path)
     assert list(per_file) == ["x.json"]
     assert total.entities.recall == 1.0 and total.relations.recall == 1.0
+
+
+def test_evaluate_dir_scores_per_language_and_prints_a_report(tmp_path):
+    text = "Тақырып\n\nҚазақстан Президенті Қасым-Жомарт Тоқаев Женевада болды.\n\n27.02.2026\n"
+    gold = {
+        "id": "x",
+        "lang": "kk",
+        "date": "2026-02-27",
+        "text": text,
+        "entities": [
+            {"type": "State", "name_en": "Kazakhstan", "mention": "Қазақстан"},
+            {"type": "Place", "name_en": "Atlantis", "mention": "Тақырып"},
+        ],
+        "relations": [],
+        "events": [],
+    }
+    (tmp_path / "kk").mkdir()
+    (tmp_path / "kk" / "x.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    result = evaluate_dir(tmp_path)
+    assert list(result.by_lang) == ["kk"] and list(result.per_file) == ["kk/x.json"]
+    assert result.by_lang["kk"].entities_by_type["State"].tp == 1
+    assert result.by_lang["kk"].entities_by_type["Place"].fn == 1
+    brief, full = result.report(), result.report(verbose=True)
+    assert "kk" in brief and "by entity type:" in brief and "entity misses" not in brief
+    assert "[x] Place 'Atlantis'" in full
+    assert result.as_dict()["by_lang"]["kk"]["entities"]["tp"] == 1
+
+
+def test_evaluate_dir_without_gold_files_says_so(tmp_path):
+    with pytest.raises(Exception, match="no \\*.json gold files"):
+        evaluate_dir(tmp_path)

@@ -67,13 +67,27 @@ def test_relations(result):
     assert segment.date == "2026-02" and ash in segment.participants
 
 
-def test_unknown_russian_official_in_nominative():
+def test_official_with_initial_and_title_after_the_state_in_russian():
     result = extract(parse_text(RU, lang="ru"))
-    found = [
-        e for e in result.entities if e.type == "Official" and e.mentions[0].text == "Джайшанкар"
-    ]
-    assert len(found) == 1
+    found = [e for e in result.entities if e.id == "official/subrahmanyam-jaishankar"]
+    assert len(found) == 1 and found[0].mentions[0].text.endswith("Джайшанкар")
     assert (found[0].id, "holdsPositionIn", "state/in") in facts(result)
+
+
+def test_unknown_official_gets_one_id_in_kazakh_russian_and_english():
+    """A new name meets across languages: Василенко / Vassilenko -> one slug."""
+    texts = {
+        "kk": "Тақырып\n\nСыртқы істер министрінің орынбасары Роман Василенко Женевада болды."
+        "\n\n26.08.2026",
+        "ru": "Заголовок\n\nЗаместитель министра иностранных дел Роман Василенко посетил Женеву."
+        "\n\n26.08.2026",
+        "en": "Title\n\nDeputy Foreign Minister Roman Vassilenko visited Geneva.\n\n26.08.2026",
+    }
+    ids = set()
+    for lang, text in texts.items():
+        result = extract(parse_text(text, lang=lang))
+        ids |= {e.id for e in result.entities if e.type == "Official"}
+    assert ids == {"official/roman-vasilenko"}
 
 
 def test_quoted_initiative_and_its_author_in_russian():

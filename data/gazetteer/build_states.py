@@ -721,9 +721,9 @@ ISO2_ALIAS = {"KZ", "KG", "TJ", "UZ", "RU", "CN", "US"}
 # adjectival forms only where they almost always stand for the state.
 ALIASES = {
     "KZ": {
-        "en": ["Republic of Kazakhstan", "Kazakh", "RK", "Kazakstan"],
-        "kk": ["Қазақстан Республикасы", "ҚР"],
-        "ru": ["Республика Казахстан", "РК"],
+        "en": ["Republic of Kazakhstan", "Kazakh", "RK", "Kazakstan", "Kazakh side"],
+        "kk": ["Қазақстан Республикасы", "ҚР", "қазақстандық тарап", "Қазақстан тарапы"],
+        "ru": ["Республика Казахстан", "РК", "казахстанская сторона"],
     },
     "KG": {
         "en": ["Kyrgyz Republic", "Kyrgyz", "Kirghizia", "Kyrgyzia"],
@@ -741,19 +741,19 @@ ALIASES = {
         "ru": ["Туркмения"],
     },
     "UZ": {
-        "en": ["Republic of Uzbekistan", "Uzbek"],
-        "kk": ["Өзбекстан Республикасы"],
-        "ru": ["Республика Узбекистан"],
+        "en": ["Republic of Uzbekistan", "Uzbek", "Uzbek side"],
+        "kk": ["Өзбекстан Республикасы", "өзбек тарапы", "Өзбекстан тарапы"],
+        "ru": ["Республика Узбекистан", "узбекская сторона"],
     },
     "RU": {
-        "en": ["Russian Federation", "Russian", "RF"],
-        "kk": ["Ресей Федерациясы", "РФ"],
-        "ru": ["Российская Федерация", "РФ"],
+        "en": ["Russian Federation", "Russian", "RF", "Russian side"],
+        "kk": ["Ресей Федерациясы", "РФ", "ресейлік тарап", "Ресей тарапы"],
+        "ru": ["Российская Федерация", "РФ", "российская сторона"],
     },
     "CN": {
-        "en": ["People's Republic of China", "PRC", "Chinese"],
-        "kk": ["Қытай Халық Республикасы", "ҚХР"],
-        "ru": ["Китайская Народная Республика", "КНР"],
+        "en": ["People's Republic of China", "PRC", "Chinese", "Chinese side"],
+        "kk": ["Қытай Халық Республикасы", "ҚХР", "қытай тарапы", "Қытай тарапы"],
+        "ru": ["Китайская Народная Республика", "КНР", "китайская сторона"],
     },
     "US": {
         "en": ["United States of America", "USA", "U.S.", "U.S.A."],
@@ -812,7 +812,7 @@ ALIASES = {
         "kk": ["Пакистан"],
         "ru": ["Исламская Республика Пакистан"],
     },
-    "IN": {"en": ["Republic of India"], "kk": ["Индия"], "ru": ["Республика Индия"]},
+    "IN": {"en": ["Republic of India", "Indian"], "kk": ["Индия"], "ru": ["Республика Индия"]},
     "MN": {"en": ["Mongolian"], "kk": ["Монголия"], "ru": []},
     "JP": {"en": ["Japanese"], "kk": [], "ru": []},
     "KR": {"en": ["Republic of Korea", "ROK"], "kk": ["Корея Республикасы"], "ru": ["Южная Корея"]},
@@ -829,7 +829,7 @@ ALIASES = {
     "UA": {"en": ["Ukrainian"], "kk": [], "ru": []},
     "GE": {"en": [], "kk": [], "ru": []},
     "AM": {
-        "en": ["Republic of Armenia"],
+        "en": ["Republic of Armenia", "Armenian"],
         "kk": ["Армения Республикасы"],
         "ru": ["Республика Армения"],
     },

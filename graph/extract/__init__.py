@@ -9,6 +9,14 @@ from __future__ import annotations
 from graph.extract.dates import dates_in
 from graph.extract.entities import find_anaphors, find_initiatives, find_named_svo
 from graph.extract.events import find_events, find_events_svo, find_places
+from graph.extract.events_ru_en import (
+    find_anniversaries,
+    find_documents_en,
+    find_documents_ru,
+    find_drafts,
+    find_places_svo,
+    find_referendums,
+)
 from graph.extract.lexicon import load_lexicon
 from graph.extract.meetings import find_meetings
 from graph.extract.mentions import Doc, match_known
@@ -57,8 +65,14 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_places(doc, sent)
         else:
             find_named_svo(doc, sent)
+            find_drafts(doc, sent)
+            find_documents_ru(doc, sent)
+            find_documents_en(doc, sent)
             find_events_svo(doc, sent)
             find_meetings(doc, sent)
+            find_anniversaries(doc, sent)
+            find_referendums(doc, sent)
+            find_places_svo(doc, sent)
     finder: RelationFinder | SvoRelationFinder = (
         RelationFinder(doc, titles) if lang == "kk" else SvoRelationFinder(doc, titles)
     )

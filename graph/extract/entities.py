@@ -108,7 +108,27 @@ def _new(
     return ent
 
 
+def _place_documents(doc: Doc, sent: Sent) -> None:
+    """ "Тяньцзинь декларациясы", "Баку министрлік декларациясы": a document named by a place."""
+    toks = sent.toks
+    for h in list(sent.hits):
+        if h.type != "Place" or h.nested:
+            continue
+        for gap in (0, 1):
+            k = h.j + gap
+            if k >= len(toks) or (gap and (toks[h.j].text[:1].isupper() or sent.covered(h.j))):
+                continue
+            noun = next((v for key, v in _DOC_NOUNS.items() if key in kk.stems(toks[k].text)), None)
+            if noun is None or sent.covered(k):
+                continue
+            label = f"{doc.entities[h.entity].label} {noun}"
+            h.nested = True
+            _new(doc, sent, "Treaty", label, h.i, k + 1, "treaty")
+            break
+
+
 def find_initiatives(doc: Doc, sent: Sent, lex: Lexicon) -> None:
+    _place_documents(doc, sent)
     toks = [t.text for t in sent.toks]
     text = fold(sent.text)
     # «quoted» + policy noun
@@ -315,8 +335,19 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
     for m in _EN_NAME.finditer(text):
         a, b = base + m.start(1), base + m.end(1)
         inner = [k for k, t in enumerate(sent.toks) if a <= t.start < b]
-        if not inner or any(sent.covered(k) for k in inner) or len(inner) < 2:
+        covering = [sent.covered(k) for k in inner]
+        if (
+            not inner
+            or len(inner) < 2
+            or any(
+                h is not None and (h.type not in ("Place", "State") or h.j > inner[-1] + 1)
+                for h in covering
+            )
+        ):  # a place may name a document: "Tianjin Declaration", "Paris Agreement"
             continue
+        for h in covering:
+            if h is not None:
+                h.nested = True
         if sent.toks[inner[0]].lower in ("the", "a", "an", "this", "that"):
             inner = inner[1:]
         if len(inner) < 2:

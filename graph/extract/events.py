@@ -164,6 +164,15 @@ def find_events(doc: Doc, sent: Sent, lex: Lexicon) -> None:
                 seg = doc.last_of_type(("Event",), sent.index, kinds=("Segment",))
                 if seg:
                     doc.add_hit(sent, seg, k, k + 3, source="anaphor")
+        # the general debate of a session: "80-сессиясының жалпы дебаттарында"
+        if low == "жалпы" and k + 1 < n_toks and sent.lower(k + 1).startswith("дебат"):
+            parent = _hit_ending_at(sent, k, ("Event",), slack=0)
+            if parent and doc.entities[parent.entity].event_kind == "Session":
+                p = doc.entities[parent.entity]
+                ent = _new_event(doc, sent, f"General debate of the {p.label}", "Segment", k, k + 2)
+                ev = doc.event(ent, "Segment")
+                ev.date = ev.date or (doc.events[p.id].date if p.id in doc.events else None)
+                doc.relate(ent.id, "partOf", p.id, sent, 0.9)
         # review conferences: "ДНЯО және ДЗЯО шолу конференциялары"
         if low == "шолу" and k + 1 < n_toks and "конференция" in kk.stems(toks[k + 1].text):
             treaties: list[Hit] = []
@@ -250,16 +259,44 @@ def find_places(doc: Doc, sent: Sent) -> None:
     for h in list(sent.hits):
         if h.type not in ("Place", "State") or h.nested:
             continue
+        j = h.j
+        if j < len(toks) and toks[j].lower in ("қаласында", "қ"):  # "Тяньцзинь қаласында өткен"
+            j += 1
+            h.case = "loc"
         if (
             h.case == "loc"
-            and h.j < len(toks)
-            and toks[h.j].lower in ("өткен", "өтетін", "өтіп", "өтеді")
+            and j < len(toks)
+            and toks[j].lower not in ("өткен", "өтетін", "өтіп", "өтеді")
+        ):
+            # "Бішкекте ... сессиясы өтті", "Ташкентте өтетін ... кездесуіне"
+            held = any(
+                t.lower.startswith(("өтті", "өтеді", "өтетін", "өткен", "өтпек")) for t in toks[j:]
+            )
+            later = [
+                g
+                for g in sent.hits
+                if g.i >= j
+                and g.type == "Event"
+                and not g.nested
+                and g.source not in ("anaphor", "anniversary")
+            ]
+            if held and later:
+                g = min(later, key=lambda g: g.i)
+                ev = doc.events.get(g.entity)
+                if ev and ev.place is None:
+                    ev.place = h.entity
+                doc.relate(g.entity, "locatedIn", h.entity, sent, 0.7)
+            continue
+        if (
+            h.case == "loc"
+            and j < len(toks)
+            and toks[j].lower in ("өткен", "өтетін", "өтіп", "өтеді")
         ):
             first_conjunct = True
             for g in sorted(sent.hits, key=lambda g: g.i):
-                if g.i <= h.j or g.nested:
+                if g.i <= j or g.nested:
                     continue
-                if any(sent.lower(n) in ("және", "мен") for n in range(h.j, g.i)):
+                if any(sent.lower(n) in ("және", "мен") for n in range(j, g.i)):
                     first_conjunct = False
                 if g.type == "Event":
                     ev = doc.events.get(g.entity)
@@ -288,6 +325,8 @@ _SEGMENT = (
     ("high-level", "segment"),
     ("high", "level", "segment"),
 )
+#: the general debate of a session: "General debate of the 80th session of the UN General Assembly"
+_DEBATE = (("общий", "дебаты"), ("general", "debate"))
 
 
 def _reads(doc: Doc, sent: Sent, k: int) -> frozenset[str]:
@@ -311,7 +350,18 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
     n_toks = len(toks)
     for k in range(n_toks - 1):
         m = _ORDINAL_SVO.match(toks[k].lower)
-        if not m or _YEAR.match(m.group(1)) or not (_reads(doc, sent, k + 1) & _SESSION):
+        if not m or _YEAR.match(m.group(1)):
+            continue
+        right = next((h for h in sent.hits if h.i == k + 1 and h.type == "Forum"), None)
+        if right is not None and not (_reads(doc, sent, k + 1) & _SESSION):
+            # "the 5th India–Central Asia Dialogue": one occurrence of a format
+            name = short_label(doc.entities[right.entity].label)
+            ent = _new_event(doc, sent, f"{ordinal(int(m.group(1)))} {name}", "Meeting", k, right.j)
+            ev = doc.event(ent, "Meeting")
+            ev.ordinal, ev.date = int(m.group(1)), ev.date or when
+            doc.relate(ent.id, "partOf", right.entity, sent, 0.8)
+            continue
+        if not (_reads(doc, sent, k + 1) & _SESSION):
             continue
         forum = next(
             (
@@ -333,7 +383,7 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
         ev.date = ev.date or when
         doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
     for k in range(n_toks):
-        for words in _SEGMENT:
+        for words in _SEGMENT + _DEBATE:
             n = len(words)
             if k + n > n_toks or not all(words[i] in _reads(doc, sent, k + i) for i in range(n)):
                 continue
@@ -353,37 +403,8 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
                 continue
             p = doc.entities[parent.entity]
             of = p.label if p.type == "Event" else f"{short_label(p.label)} {doc.year or ''}"
-            ent = _new_event(
-                doc, sent, f"High-level segment of the {of.strip()}", "Segment", k, k + n
-            )
+            head = "General debate" if words in _DEBATE else "High-level segment"
+            ent = _new_event(doc, sent, f"{head} of the {of.strip()}", "Segment", k, k + n)
             ev = doc.event(ent, "Segment")
             ev.date = ev.date or (doc.events[p.id].date if p.id in doc.events else None) or when
             doc.relate(ent.id, "partOf", p.id, sent, 0.9)
-    _places_svo(doc, sent)
-
-
-def _places_svo(doc: Doc, sent: Sent) -> None:
-    """ "... 61-й сессии ... в Женеве", "... session ... in Geneva": where the events were."""
-    place = next(
-        (
-            h
-            for h in sent.hits
-            if h.type == "Place"
-            and not h.nested
-            and h.i > 0
-            and sent.toks[h.i - 1].lower in ("в", "во", "in")
-        ),
-        None,
-    )
-    if place is None:
-        return
-    for h in sent.hits:
-        if (
-            h.type == "Event"
-            and h.source in ("session", "segment", "summit", "meeting", "name")
-            and h.i < place.i
-        ):
-            ev = doc.events.get(h.entity)
-            if ev is not None and ev.place is None:
-                ev.place = place.entity
-                doc.relate(h.entity, "locatedIn", place.entity, sent, 0.6)

@@ -139,11 +139,14 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             None,
         )
         if owner is None:  # "министра иностранных дел Казахстана", "Secretary-General of the UN"
+            at = end
+            while at < len(toks) and doc.lang == "en" and casefold(toks[at]) in ("of", "the"):
+                at += 1
             owner = next(
                 (
                     h
                     for h in sent.hits
-                    if h.i == end and h.type in ("State", "Organization", "Forum") and not h.nested
+                    if h.i == at and h.type in ("State", "Organization", "Forum") and not h.nested
                 ),
                 None,
             )

@@ -21,6 +21,10 @@ _PROPOSE = ("ұсынды", "ұсыныс", "ұсынған", "ұсынат", "�
 _INITIATED = ("бастамасымен", "бастамасы бойынша")
 _MEET = ("кездес", "келіссөз")
 _CONJ = ("және", "мен", "пен", "бен")
+#: plural subjects standing for the officials of the event at hand ("көшбасшылар қол қойды")
+_COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер")
+#: words referring back to the event at hand ("Оған ... қатысты", "Жиынға ...")
+_EVENT_ANAPHORS = ("оған", "жиынға", "саммитке", "отырысқа", "сессияға", "кездесуге", "іс-шараға")
 
 
 def _trigger(sent: Sent, prefixes: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[int]:
@@ -65,6 +69,20 @@ def conjoined(sent: Sent, hits: list[Hit]) -> list[Hit]:
             break
         out.append(h)
     return out
+
+
+def event_officials(doc: Doc) -> list[str]:
+    """The officials taking part in the event the article told of last: what
+    "the leaders", "министры", "көшбасшылар" stand for."""
+    last = None
+    for _s, p, o in doc.relations:
+        if p == "participatedIn" and o in doc.events:
+            last = o
+    return [
+        s
+        for s, p, o in doc.relations
+        if p == "participatedIn" and o == last and doc.entities[s].type == "Official"
+    ]
 
 
 class RelationFinder:
@@ -131,15 +149,18 @@ class RelationFinder:
         self._event_anaphor(sent)
         for k in _trigger(sent, _PARTICIPATE):
             objects = [
-                h
+                h.entity
                 for h in sent.hits
                 if h.type in ("Event", "Forum") and h.case == "dat" and not h.nested
             ]
+            if not objects and any(t.lower in _EVENT_ANAPHORS for t in sent.toks[:k]):
+                last = self._last_event(sent)
+                objects = [last] if last else []
             for subj in self.subjects(sent, before=k):
                 for obj in objects:
-                    doc.relate(subj, "participatedIn", obj.entity, sent, 0.8)
+                    doc.relate(subj, "participatedIn", obj, sent, 0.8)
                     state = self.national_state(subj)
-                    if state and state_of(doc, obj.entity) != state:
+                    if state and state_of(doc, obj) != state:
                         doc.relate(subj, "represents", state, sent, 0.6)
         # an official doing something at an event ("...80-сессиясында көтерген ұсынысы")
         at = [h for h in sent.hits if h.type == "Event" and h.case == "loc" and not h.nested]
@@ -150,6 +171,18 @@ class RelationFinder:
                         doc.relate(h.entity, "participatedIn", ev.entity, sent, 0.6)
                     else:
                         self.participants.setdefault(ev.entity, []).append(h.entity)
+
+    def _last_event(self, sent: Sent) -> str | None:
+        """The event named last, up to this sentence (not an anniversary)."""
+        for prev in reversed(self.doc.sents[: sent.index + 1]):
+            for h in sorted(prev.hits, key=lambda h: -h.i):
+                ev = self.doc.events.get(h.entity)
+                if ev is not None and ev.kind not in ("Anniversary", "Referendum"):
+                    return h.entity
+        return None
+
+    def event_officials(self) -> list[str]:
+        return event_officials(self.doc)
 
     def _event_anaphor(self, sent: Sent) -> None:
         """ "СПЧ-ның негізгі іс-шарасына": the forum's event named last."""
@@ -193,7 +226,10 @@ class RelationFinder:
         self, sent: Sent, k: int, predicate: str, types: tuple[str, ...], conf: float
     ) -> None:
         hits = conjoined(sent, [h for h in actors(sent, types=("Official", "State")) if h.i < k])
-        subjects = [h.entity for h in hits] or ([self.last_actor] if self.last_actor else [])
+        subjects = [h.entity for h in hits]
+        if not subjects and any(t.lower in _COLLECTIVE for t in sent.toks[:k]):
+            subjects = self.event_officials()
+        subjects = subjects or ([self.last_actor] if self.last_actor else [])
         start = hits[-1].j if hits else 0
         for obj in self._objects_between(sent, start, k, types):
             for subj in subjects:

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 from graph.extract.mentions import Doc, Hit, Sent, ru_cases
 from graph.extract.officials import Title, state_of
+from graph.extract.relations import event_officials
 
 Trigger = tuple[str, ...]
 
 TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
     "ru": {
-        "participatedIn": (("принять", "участие"), ("участвовать",), ("участие",), ("выступить",)),
+        "participatedIn": (
+            ("принять", "участие"),
+            ("участвовать",),
+            ("участие",),
+            ("выступить",),
+            ("председательствовать",),
+        ),
         "metWith": (("встретиться",), ("встреча",), ("переговоры",), ("беседа",)),
         "supports": (("поддержать",), ("поддерживать",), ("поддержка",), ("приветствовать",)),
         "calledFor": (("призвать",), ("призывать",), ("выступить", "за"), ("выступать", "за")),
         "proposed": (("предложить",), ("выдвинуть",), ("инициатива",), ("предложение",)),
         "signed": (("подписать",),),
+        "partyTo": (("участник",), ("участница",)),
     },
     "en": {
         "participatedIn": (
@@ -31,8 +39,17 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("attended",),
             ("addressed",),
             ("spoke", "at"),
+            ("hosted",),
+            ("chaired",),
+            ("among", "the", "participants"),
         ),
-        "metWith": (("met",), ("meets",), ("meeting", "with"), ("talks", "with")),
+        "metWith": (
+            ("met",),
+            ("meets",),
+            ("meeting", "with"),
+            ("talks", "with"),
+            ("held", "talks"),
+        ),
         "supports": (
             ("supported",),
             ("supports",),
@@ -57,6 +74,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("proposal",),
         ),
         "signed": (("signed",),),
+        "partyTo": (("party", "to"), ("parties", "to"), ("a", "party"), ("are", "parties")),
     },
 }
 
@@ -73,6 +91,7 @@ OBJECT_TYPES = {
     "calledFor": ("Initiative", "Treaty"),
     "proposed": ("Initiative", "Treaty"),
     "signed": ("Treaty",),
+    "partyTo": ("Treaty",),
 }
 CONFIDENCE = {
     "participatedIn": 0.7,
@@ -81,6 +100,7 @@ CONFIDENCE = {
     "calledFor": 0.6,
     "proposed": 0.6,
     "signed": 0.7,
+    "partyTo": 0.6,
 }
 _CLAUSE = frozenset(
     {
@@ -101,6 +121,31 @@ _CLAUSE = frozenset(
 _ACTORS = ("Official", "State", "Organization")
 #: participation said outright (not "spoke at"): a national official then represents the state
 _TAKE_PART = frozenset({"приня", "участ", "took", "take", "takes", "parti", "atten"})
+#: hosting: the guests named after the verb take part too
+_HOSTING = frozenset({"hosted", "welcomed", "hosts"})
+#: a plural subject that stands for the officials taking part in the event at hand
+_COLLECTIVE = frozenset(
+    {"leaders", "ministers", "лидеры", "министры", "главы", "участники", "participants"}
+)
+#: a word that refers back to the event at hand ("the summit", "заседание")
+_EVENT_WORDS = frozenset(
+    {
+        "summit",
+        "meeting",
+        "session",
+        "conference",
+        "event",
+        "dialogue",
+        "vote",
+        "саммит",
+        "заседание",
+        "встреча",
+        "сессия",
+        "совещание",
+        "конференция",
+        "мероприятие",
+    }
+)
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
 _LINKS = _CONJ | frozenset({"в", "во", "на", "the", "in", "at", "of"})
 
@@ -187,22 +232,64 @@ class SvoRelationFinder:
             if entry and h.type == "Forum" and entry.part_of in {g.entity for g in sent.hits}:
                 doc.relate(h.entity, "partOf", entry.part_of, sent, 0.9)
         for i, j, predicate in self._find(sent):
-            subjects = [h.entity for h in self._conjoined(sent, self._actors(sent, i))]
+            actors = self._actors(sent, i)
+            subjects = [h.entity for h in self._conjoined(sent, actors)]
+            officials = [h for h in actors if h.type == "Official"]
+            if len(officials) > 1 and any(
+                sent.toks[k].lower in ("and", "и") for k in range(officials[0].j, officials[-1].i)
+            ):  # "Putin, Indian Prime Minister Modi and Tokayev were among the participants"
+                subjects = list(dict.fromkeys(h.entity for h in officials))
+            if not subjects and self._collective(sent, i):
+                subjects = self.event_officials()
             if predicate == "proposed" and not subjects:  # "инициатива Президента Казахстана ..."
                 subjects = [
                     h.entity
                     for h in sent.hits
                     if h.i >= j and h.type in ("Official", "State") and not h.in_title
                 ][:1]
+            inverted = False
+            if predicate == "participatedIn" and (
+                not subjects or (j < len(sent.toks) and sent.toks[j].lower == "by")
+            ):  # "В ней приняли участие X и Y", "attended by X"
+                after = self._after(sent, j)
+                if after:
+                    subjects, inverted = after, True
             if not subjects and self.last_actor:
                 subjects = [self.last_actor]
-            objects = self._objects(sent, j, OBJECT_TYPES[predicate], predicate == "participatedIn")
+            objects = (
+                []
+                if inverted
+                else self._objects(sent, j, OBJECT_TYPES[predicate], predicate == "participatedIn")
+            )
+            if predicate == "participatedIn" and not objects:
+                event = self._event_before(sent, i) or self._event_anaphor(sent)
+                objects = [event] if event else []
+            if predicate == "participatedIn" and objects and sent.toks[i].lower in _HOSTING:
+                first = (
+                    min(o.i for o in objects if not isinstance(o, str))
+                    if any(not isinstance(o, str) for o in objects)
+                    else len(sent.toks)
+                )
+                subjects = subjects + [  # "Trump hosted the leaders of A, B and C for the summit"
+                    h.entity
+                    for h in sent.hits
+                    if j <= h.i < first
+                    and h.type in ("Official", "State")
+                    and not h.in_title
+                    and not h.nested
+                ]
+            if predicate == "metWith" and not objects and len(subjects) > 1:
+                objects = subjects[1:]  # "Putin and Modi held talks"
+                subjects = subjects[:1]
+            if predicate == "partyTo":  # "to which Kazakhstan is a party", "участник ДНЯО"
+                subjects, objects = self._parties(sent, i, j, subjects)
             for s in subjects:
                 for o in objects:
-                    doc.relate(s, predicate, o.entity, sent, CONFIDENCE[predicate])
+                    oid = o if isinstance(o, str) else o.entity
+                    doc.relate(s, predicate, oid, sent, CONFIDENCE[predicate])
                     if predicate == "participatedIn" and sent.toks[i].lower[:5] in _TAKE_PART:
                         state = self.national_state(s)
-                        if state and state_of(doc, o.entity) != state:
+                        if state and state_of(doc, oid) != state:
                             doc.relate(s, "represents", state, sent, 0.5)
         named = [
             h
@@ -214,6 +301,53 @@ class SvoRelationFinder:
         ]
         if named:
             self.last_actor = named[0].entity
+
+    def _parties(
+        self, sent: Sent, i: int, j: int, subjects: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """States that are parties, and the treaty: named after the trigger, else before."""
+        states = [s for s in subjects if self.doc.entities[s].type == "State"]
+        if not states:
+            states = [h.entity for h in sent.hits if h.type == "State" and not h.nested][:1]
+        after = [h.entity for h in sent.hits if h.type == "Treaty" and h.i >= j and not h.nested]
+        before = [h for h in sent.hits if h.type == "Treaty" and h.j <= i and not h.nested]
+        treaty = after[:1] or ([max(before, key=lambda h: h.j).entity] if before else [])
+        return states, treaty
+
+    def _collective(self, sent: Sent, before: int) -> bool:
+        return any(sent.toks[k].lower in _COLLECTIVE for k in range(max(0, before - 4), before))
+
+    def event_officials(self) -> list[str]:
+        return event_officials(self.doc)
+
+    def _after(self, sent: Sent, j: int) -> list[str]:
+        hits = [
+            h
+            for h in sent.hits
+            if h.i >= j and not h.nested and not h.in_title and h.type in ("Official", "State")
+        ]
+        return list(dict.fromkeys(h.entity for h in hits))
+
+    def _event_before(self, sent: Sent, i: int) -> str | None:
+        before = [h for h in sent.hits if h.type == "Event" and h.j <= i and not h.nested]
+        return max(before, key=lambda h: h.j).entity if before else None
+
+    def _event_anaphor(self, sent: Sent) -> str | None:
+        """ "the summit", "В ней" (in it), "заседание": the event the article told of last;
+        without such a word, an event named in this or the two sentences before."""
+        words = {t.lower for t in sent.toks} | {r for reads in sent.reads for r in reads}
+        referred = bool(words & _EVENT_WORDS or words & {"ней", "нем", "нём", "it"})
+        window = (
+            self.doc.sents[: sent.index + 1]
+            if referred
+            else self.doc.sents[max(0, sent.index - 2) : sent.index + 1]
+        )
+        for prev in reversed(window):
+            for h in sorted(prev.hits, key=lambda h: -h.i):
+                ev = self.doc.events.get(h.entity)
+                if ev is not None and ev.kind not in ("Anniversary", "Referendum"):
+                    return h.entity
+        return None
 
     def _objects(self, sent: Sent, j: int, types: tuple[str, ...], first_only: bool) -> list[Hit]:
         """Entities after the trigger; for events, the first one and its conjuncts."""

@@ -1,0 +1,432 @@
+"""Events in Russian and English text that the gazetteer cannot name:
+anniversaries ("35-летие закрытия Семипалатинского полигона", "the 50th
+anniversary of the Helsinki Final Act", "30 лет со дня открытия для
+подписания ДВЗЯИ", "35 years since the closure of ..."), referendums and
+review conferences, and where the events of a sentence took place ("в
+Бишкеке", "in Samarkand", the dateline "ASTANA, June 10 —").
+
+Labels follow the Kazakh rules of events.py ("35th anniversary of the closure
+of the Semipalatinsk Test Site", "NPT Review Conference 2026"), so one event
+gets one id in every language. Unknown Russian words are translated through
+data/lexicon/ru-en.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from graph.config import DATA_DIR
+from graph.extract.events import _new_event, abbreviation, ordinal
+from graph.extract.mentions import Doc, Hit, Sent, ru_past_verb
+from graph.extract.officials import home_state
+
+RU_LEXICON = DATA_DIR / "lexicon" / "ru-en.yaml"
+
+_RU_JUBILEE = re.compile(r"^(\d{1,3})-?лет(?:ие|ия|ию|ием|ии)$")
+_EN_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_EN_ACTIONS = {
+    ("closure",): "closure",
+    ("closing",): "closure",
+    ("opening", "for", "signature"): "opening for signature",
+    ("opening",): "opening",
+    ("signing",): "signing",
+    ("founding",): "founding",
+    ("establishment",): "founding",
+    ("creation",): "founding",
+    ("adoption",): "adoption",
+    ("entry", "into", "force"): "entry into force",
+}
+_THINGS = ("Place", "Treaty", "Event", "Organization", "Forum", "Initiative", "State")
+_LINK = frozenset(
+    {
+        "of",
+        "the",
+        "since",
+        "со",
+        "дня",
+        "с",
+        "момента",
+        "для",
+        "подписания",
+        "в",
+        "силу",
+        "for",
+        "signature",
+        "into",
+        "force",
+        "its",
+        "а",
+        "and",
+    }
+)
+
+
+@dataclass
+class RuLexicon:
+    words: dict[str, str] = field(default_factory=dict)
+    actions: dict[str, str] = field(default_factory=dict)
+    treaty_actions: dict[str, str] = field(default_factory=dict)
+    national: frozenset[str] = frozenset()
+
+    def word(self, reads: frozenset[str]) -> str | None:
+        return next((self.words[r] for r in sorted(reads) if r in self.words), None)
+
+
+@lru_cache(maxsize=2)
+def _load(path: str, mtime: float) -> RuLexicon:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return RuLexicon(
+        words=dict(data.get("words") or {}),
+        actions=dict(data.get("actions") or {}),
+        treaty_actions=dict(data.get("treaty_actions") or {}),
+        national=frozenset(data.get("national") or ()),
+    )
+
+
+def ru_lexicon(path: Path = RU_LEXICON) -> RuLexicon:
+    """The Russian -> English lexicon, cached by the file's modification time."""
+    return _load(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+def _thing_after(sent: Sent, k: int, window: int = 9) -> Hit | None:
+    """The first entity named within ``window`` tokens after ``k``, in the same clause;
+    "its founding" refers to the organisation named before."""
+    stop = _clause_end(sent, k)
+    if k < len(sent.toks) and any(
+        sent.toks[n].lower in ("its", "её", "ее", "его")
+        for n in range(k, min(k + 3, len(sent.toks)))
+    ):
+        before = [
+            h
+            for h in sent.hits
+            if h.j <= k and not h.nested and h.type in ("Organization", "Forum", "State", "Treaty")
+        ]
+        return max(before, key=lambda h: h.j) if before else None
+    for h in sorted(sent.hits, key=lambda h: (h.i, -h.j)):
+        if h.i >= stop:
+            break
+        if h.nested or h.type not in _THINGS or h.i < k or h.i > k + window:
+            continue
+        if h.type == "Event" and h.source in ("anniversary",):
+            continue
+        return h
+    return None
+
+
+def _clause_end(sent: Sent, k: int) -> int:
+    """The first token after ``k`` that follows a ";", ":" or a dash."""
+    base = sent.span.start
+    for n in range(k + 1, len(sent.toks)):
+        gap = sent.text[sent.toks[n - 1].end - base : sent.toks[n].start - base]
+        if any(c in gap for c in ";:—–"):
+            return n
+    return len(sent.toks)
+
+
+def _action(doc: Doc, sent: Sent, i: int, j: int, treaty: bool) -> str | None:
+    """The action noun between an anniversary word and what it commemorates."""
+    if doc.lang == "ru":
+        lex = ru_lexicon()
+        for k in range(i, j):
+            for r in sorted(sent.reads[k]):
+                if treaty and r in lex.treaty_actions:
+                    return lex.treaty_actions[r]
+                if r in lex.actions:
+                    return lex.actions[r]
+        return None
+    words = [t.lower for t in sent.toks[i:j]]
+    for key, en in sorted(_EN_ACTIONS.items(), key=lambda kv: -len(kv[0])):
+        n = len(key)
+        for s in range(len(words) - n + 1):
+            if tuple(words[s : s + n]) == key:
+                return "opening for signature" if treaty and en == "opening" else en
+    return None
+
+
+def _anniversary(doc: Doc, sent: Sent, k: int, end: int, years: int) -> None:
+    thing = _thing_after(sent, end)
+    if thing is None:
+        return
+    t_ent = doc.entities[thing.entity]
+    act = _action(doc, sent, end, thing.i, t_ent.type == "Treaty") if thing.i >= end else None
+    name = abbreviation(doc, t_ent.id) if (act and t_ent.type == "Treaty") else t_ent.label
+    if act:
+        label = f"{ordinal(years)} anniversary of the {act} of the {name}"
+    else:
+        label = f"{ordinal(years)} anniversary of the {t_ent.label}"
+    ent = _new_event(doc, sent, label, "Anniversary", k, max(thing.j, end))
+    ev = doc.event(ent, "Anniversary")
+    ev.years, ev.commemorates = years, t_ent.id
+    if doc.year:
+        ev.date, ev.base_year = doc.year, int(doc.year) - years
+    doc.relate(ent.id, "commemorates", t_ent.id, sent, 0.8)
+
+
+def find_anniversaries(doc: Doc, sent: Sent) -> None:
+    toks = sent.toks
+    for k, tok in enumerate(toks):
+        low = tok.lower
+        m = _RU_JUBILEE.match(low) if doc.lang == "ru" else None
+        if m:
+            _anniversary(doc, sent, k, k + 1, int(m.group(1)))
+            continue
+        if not low.isdigit() or _YEAR.match(low) or k + 1 >= len(toks):
+            m = _EN_ORDINAL.match(low) if doc.lang == "en" else None
+            if m and k + 1 < len(toks) and toks[k + 1].lower == "anniversary":
+                _anniversary(doc, sent, k, k + 2, int(m.group(1)))
+            continue
+        nxt = toks[k + 1].lower
+        # "30 лет со дня ...", "35 years since the ..."
+        if (
+            doc.lang == "ru"
+            and nxt in ("лет", "год", "года")
+            and k + 2 < len(toks)
+            and toks[k + 2].lower in ("со", "с")
+        ):
+            _anniversary(doc, sent, k, k + 2, int(low))
+        elif (
+            doc.lang == "en"
+            and nxt == "years"
+            and k + 2 < len(toks)
+            and toks[k + 2].lower == "since"
+        ):
+            _anniversary(doc, sent, k, k + 3, int(low))
+
+
+def find_referendums(doc: Doc, sent: Sent) -> None:
+    """ "республиканский референдум по проекту новой Конституции", "a national referendum"."""
+    lex = ru_lexicon()
+    for k, tok in enumerate(sent.toks):
+        if sent.covered(k) is not None:
+            continue
+        reads = sent.reads[k] if doc.lang == "ru" else frozenset({tok.lower})
+        if "референдум" not in reads and "referendum" not in reads:
+            continue
+        start, adjs = k, []
+        while start > 0 and sent.covered(start - 1) is None:
+            prev = sent.toks[start - 1]
+            en = (
+                lex.word(sent.reads[start - 1])
+                if doc.lang == "ru"
+                else (prev.lower if prev.lower.endswith(("al", "ary", "an")) else None)
+            )
+            if not en or en in ("draft",):
+                break
+            adjs.insert(0, en)
+            start -= 1
+        state = home_state(doc)
+        label = " ".join(adjs + ["referendum"])
+        label = label[:1].upper() + label[1:]
+        draft = next((h for h in sent.hits if k < h.i <= k + 4 and h.type == "Initiative"), None)
+        if draft is not None:
+            what = doc.entities[draft.entity].label
+            label += " on the " + (what[len("Draft ") :] if what.startswith("Draft ") else what)
+        elif state:
+            label += f" in {doc.gaz.get(state).label if doc.gaz.get(state) else state}"
+            label += f" {doc.year or ''}"
+        ent = _new_event(doc, sent, label.strip(), "Referendum", start, k + 1)
+        ev = doc.event(ent, "Referendum")
+        ev.place = ev.place or state
+
+
+_DRAFT_HEAD = frozenset({"проект", "draft"})
+
+
+def find_drafts(doc: Doc, sent: Sent) -> None:
+    """ "проект новой Конституции" -> Initiative "Draft new Constitution of <state>"."""
+    if doc.lang != "ru":
+        return
+    lex = ru_lexicon()
+    toks = sent.toks
+    for k in range(len(toks) - 1):
+        if "проект" not in sent.reads[k] or sent.covered(k) is not None:
+            continue
+        words, j = [], k + 1
+        while j < len(toks) and j - k <= 3 and sent.covered(j) is None:
+            en = lex.word(sent.reads[j])
+            if en is None:
+                break
+            words.append(en)
+            j += 1
+            if en[:1].isupper() or en in lex.national:
+                break
+        if not words or words[-1] not in lex.national:
+            continue
+        label = "Draft " + " ".join(words)
+        state = home_state(doc)
+        if state and doc.gaz.get(state):
+            label += " of " + doc.gaz.get(state).label  # type: ignore[union-attr]
+        from graph.extract.entities import _new
+
+        _new(doc, sent, "Initiative", label, k, j, "draft")
+
+
+_IN = frozenset({"в", "во", "in", "at"})
+
+
+def find_places_svo(doc: Doc, sent: Sent) -> None:
+    """Where a sentence's events took place: "в Бишкеке", "in Samarkand", and the
+    dateline of a first sentence ("ASTANA, June 10 —", "Минск, 26 июня.")."""
+    places = [
+        h
+        for h in sent.hits
+        if h.type in ("Place",) and not h.nested and h.i > 0 and sent.toks[h.i - 1].lower in _IN
+    ]
+    first = sent.toks[0] if sent.toks else None
+    dateline = None
+    if first is not None:
+        lead = next((h for h in sent.hits if h.i == 0 and h.type == "Place" and not h.nested), None)
+        rest = sent.text[lead.end - sent.span.start :][:3] if lead else ""
+        if lead is not None and rest.startswith(","):
+            dateline = lead
+    if not places and dateline is None:
+        return
+    for h in sent.hits:
+        if h.type != "Event" or h.nested or h.source == "anaphor":
+            continue
+        ev = doc.events.get(h.entity)
+        if ev is None or ev.kind in ("Anniversary",):
+            continue
+        near = [p for p in places if p.i > h.j or p.j < h.i]
+        place = min(near, key=lambda p: abs(p.i - h.i)) if near else dateline
+        if place is None:
+            continue
+        if ev.place is None:
+            ev.place = place.entity
+        doc.relate(h.entity, "locatedIn", place.entity, sent, 0.6)
+
+
+_RU_DOCS = {
+    "договор": "Treaty",
+    "соглашение": "Agreement",
+    "декларация": "Declaration",
+    "конвенция": "Convention",
+    "меморандум": "Memorandum",
+    "хартия": "Charter",
+    "коммюнике": "Communiqué",
+    "план": "Plan",
+    "решение": "Decision",
+    "заявление": "Statement",
+    "обращение": "Appeal",
+}
+_RU_ADOPT = frozenset({"подписать", "принять", "утвердить", "ратифицировать", "одобрить"})
+
+
+def find_documents_ru(doc: Doc, sent: Sent) -> None:
+    """Documents the gazetteer does not know: "Договор о вечном добрососедстве, ...",
+    "подписали План консультаций ...", "Бакинская министерская декларация".
+
+    The name runs from the document noun (or a place adjective before it) to the
+    end of the clause; the label is the English noun and the transliterated rest.
+    """
+    if doc.lang != "ru":
+        return
+    from graph.extract.entities import _new
+    from graph.extract.translit import to_latin
+
+    toks = sent.toks
+    base = sent.span.start
+    for k, tok in enumerate(toks):
+        noun = next((v for r, v in _RU_DOCS.items() if r in sent.reads[k]), None)
+        if noun is None or sent.covered(k) is not None:
+            continue
+        adopted = k > 0 and bool(sent.reads[k - 1] & _RU_ADOPT)
+        start = k
+        while (
+            start > 0
+            and sent.covered(start - 1) is None
+            and toks[start - 1].text[:1].isupper()
+            and toks[start - 1].lower.endswith(("ская", "скую", "ский", "ское", "ской"))
+        ):
+            start -= 1  # "Бакинская (министерская) декларация"
+        if (
+            start > 0
+            and toks[start - 1].lower.endswith(("ская", "скую"))
+            and start - 2 >= 0
+            and toks[start - 2].text[:1].isupper()
+        ):
+            start -= 2
+        if not (tok.text[:1].isupper() or adopted or start < k):
+            continue
+        end = k + 1
+        while end < len(toks) and end - k <= 14:
+            gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
+            if any(c in gap for c in ".;:") or ("," in gap and not toks[end].lower[:1].isalpha()):
+                break
+            if sent.covered(end) is not None and sent.covered(end).type not in (
+                "State",
+                "Place",
+                "Organization",
+            ):
+                break
+            if ru_past_verb(toks[end].lower) or (
+                "," in gap and toks[end].lower in ("который", "которая", "которое", "а", "и")
+            ):
+                break
+            end += 1
+        while end - 1 > k and toks[end - 1].lower in ("и", "а", "также"):
+            end -= 1
+        if end - start < 2:
+            continue
+        rest = sent.text[toks[start].start - base : toks[end - 1].end - base]
+        label = to_latin(rest)
+        label = label[:1].upper() + label[1:]
+        _new(doc, sent, "Treaty", label, start, end, "document")
+
+
+_EN_DOCS = {
+    "memorandum": "Memorandum",
+    "agreement": "Agreement",
+    "declaration": "Declaration",
+    "statement": "Statement",
+    "treaty": "Treaty",
+    "roadmap": "Roadmap",
+    "communique": "Communiqué",
+    "communiqué": "Communiqué",
+    "convention": "Convention",
+    "charter": "Charter",
+    "appeal": "Appeal",
+    "decision": "Decision",
+}
+_EN_ADOPT = frozenset({"signed", "adopted", "approved", "ratified", "sign", "adopt", "concluded"})
+
+
+def find_documents_en(doc: Doc, sent: Sent) -> None:
+    """Documents named in lower case after a signing verb: "signed a memorandum of
+    understanding on critical minerals", "adopted a joint declaration of the summit"."""
+    if doc.lang != "en":
+        return
+    from graph.extract.entities import _new
+
+    toks = sent.toks
+    base = sent.span.start
+    for k, tok in enumerate(toks):
+        if tok.lower not in _EN_ADOPT:
+            continue
+        n = k + 1
+        while n < len(toks) and toks[n].lower in ("a", "an", "the", "joint", "new", "final"):
+            n += 1
+        if n >= len(toks) or toks[n].lower not in _EN_DOCS or sent.covered(n) is not None:
+            continue
+        start = k + 1
+        while toks[start].lower in ("a", "an", "the"):
+            start += 1
+        end = n + 1
+        while end < len(toks) and end - n <= 10:
+            gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
+            if any(c in gap for c in ".,;:") or toks[end].lower in ("and", "which", "that", "to"):
+                break
+            hit = sent.covered(end)
+            if hit is not None and hit.type not in ("State", "Place", "Organization", "Forum"):
+                break
+            end += 1
+        if end - start < 2:
+            continue
+        label = sent.text[toks[start].start - base : toks[end - 1].end - base]
+        _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "document")
