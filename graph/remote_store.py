@@ -23,7 +23,7 @@ from rdflib.term import Node
 
 from graph.errors import QueryError, StoreError
 from graph.sparql import where_group_start
-from graph.store import DATASET_FORMATS, RDF_FORMATS, RESULT_FORMATS, SparqlResult, Store, StoreStats
+from graph.store import DATASET_FORMATS, RDF_FORMATS, RESULT_FORMATS, SparqlResult, Store
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMBERS = {_XSD + t: int for t in ("integer", "int", "long", "nonNegativeInteger")} | {
@@ -196,29 +196,15 @@ class RemoteStore(Store):
                 union.add(triple)
         return union.serialize(format=_RDFLIB_FORMAT[format]).encode()
 
-    def stats(self) -> StoreStats:
-        total = self.select(
-            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-        )[0]
-        quads = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]
-        counts = self.select(
-            """SELECT (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?entity) AS ?entities)
-                      (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
-                 { ?article a <https://w3id.org/dkg/ontology#Article> }
-                 UNION { ?entity a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*
-                           <https://w3id.org/dkg/ontology#Entity> FILTER(isIRI(?entity)) }
-                 UNION { ?fact a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*
-                           <https://w3id.org/dkg/ontology#Fact> } }"""
-        )[0]
-        return StoreStats(
-            triples=int(total["n"]), quads=int(quads["n"]), graphs=len(self.graphs()),
-            articles=int(counts.get("articles", 0)), entities=int(counts.get("entities", 0)),
-            facts=int(counts.get("facts", 0)),
-        )
+    def quad_count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"])
 
     # -- writing -----------------------------------------------------------
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, *, base_iri: str | None = None) -> None:
+        if base_iri:
+            update = f"BASE <{base_iri}>\n{update}"
         try:
             response = self._http.post(
                 self.update_url, content=_with_prefixes(update).encode("utf-8"),

@@ -151,7 +151,33 @@ class Store(ABC):
     def export(self, format: str, graph: str | None = None) -> bytes: ...
 
     @abstractmethod
-    def stats(self) -> StoreStats: ...
+    def quad_count(self) -> int:
+        """Quads in all graphs (a triple stated in two graphs counts twice)."""
+
+    def stats(self) -> StoreStats:
+        """Counts: distinct triples, quads, graphs, articles, entities, facts."""
+        row = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+        )[0]
+        counts = self.select(
+            """SELECT
+                 (COUNT(DISTINCT ?article) AS ?articles)
+                 (COUNT(DISTINCT ?entity) AS ?entities)
+                 (COUNT(DISTINCT ?fact) AS ?facts)
+               WHERE {
+                 { ?article a dkg:Article }
+                 UNION { ?entity a/rdfs:subClassOf* dkg:Entity . FILTER(isIRI(?entity)) }
+                 UNION { ?fact a/rdfs:subClassOf* dkg:Fact }
+               }"""
+        )[0]
+        return StoreStats(
+            triples=int(row["n"]),
+            quads=self.quad_count(),
+            graphs=len(self.graphs()),
+            articles=int(counts.get("articles", 0)),
+            entities=int(counts.get("entities", 0)),
+            facts=int(counts.get("facts", 0)),
+        )
 
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release the store."""
@@ -373,29 +399,8 @@ class EmbeddedStore(Store):
 
         return PREFIXES if format in ("trig", "turtle") else None
 
-    def stats(self) -> StoreStats:
-        row = self.select(
-            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-        )[0]
-        counts = self.select(
-            """SELECT
-                 (COUNT(DISTINCT ?article) AS ?articles)
-                 (COUNT(DISTINCT ?entity) AS ?entities)
-                 (COUNT(DISTINCT ?fact) AS ?facts)
-               WHERE {
-                 { ?article a dkg:Article }
-                 UNION { ?entity a/rdfs:subClassOf* dkg:Entity . FILTER(isIRI(?entity)) }
-                 UNION { ?fact a/rdfs:subClassOf* dkg:Fact }
-               }"""
-        )[0]
-        return StoreStats(
-            triples=int(row["n"]),
-            quads=len(self._store),
-            graphs=len(self.graphs()),
-            articles=int(counts.get("articles", 0)),
-            entities=int(counts.get("entities", 0)),
-            facts=int(counts.get("facts", 0)),
-        )
+    def quad_count(self) -> int:
+        return len(self._store)
 
     # -- writing -----------------------------------------------------------
 
