@@ -8,12 +8,13 @@ A saved query is a SPARQL file whose leading comment lines say what it is
     # param: state iri state:kz — the state
     # param: since date 2020-01-01 (optional) — supporters since this date
 
-Parameters are bound with the store's substitutions, never formatted into the
-query text: a value is converted to one RDF term by its kind, so nothing a
-caller sends can change the query. pyoxigraph binds a variable only when the
-query projects it, so :func:`load_saved_queries` checks that every parameter
-is in the SELECT projection (and in GROUP BY when the query groups) of every
-SELECT that uses it.
+Parameters are bound by the store, never formatted into the query text: a
+value is converted to one RDF term by its kind and the store binds it (a
+VALUES block of serialised terms at the start of the WHERE group), so nothing a
+caller sends can change the query. :func:`load_saved_queries` also checks that
+every parameter is in the SELECT projection (and in GROUP BY when the query
+groups) of every SELECT that uses it, so that a query means the same under
+SPARQL's substitution semantics (SEP-0007) on any server.
 
 >>> queries = load_saved_queries()
 >>> q = queries["initiatives-proposed-by-state"]

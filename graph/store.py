@@ -34,6 +34,7 @@ from rdflib import Literal as RLiteral
 from rdflib.term import Node
 
 from graph.errors import QueryError, StoreError
+from graph.sparql import where_group_start
 
 #: RDF serialisation formats by short name: (pyoxigraph format, media type, file suffixes)
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str, tuple[str, ...]]] = {
@@ -201,6 +202,24 @@ class Store(ABC):
         raise StoreError(f"{type(self).__name__} has no graph store")
 
 
+def _bind(query: str, bindings: Mapping[str, Node]) -> str:
+    """Bind variables with a VALUES block at the start of the query's WHERE group.
+
+    The terms are serialised by pyoxigraph (N-Triples syntax, escaped), so a value is
+    always one RDF term: no text of it can become query syntax. pyoxigraph's own
+    ``substitutions`` would do the same job, but measured on a 1M-triple store they
+    are up to 10x slower (the optimiser does not start from the bound value) and
+    demand that bound variables be projected; the VALUES block has neither cost.
+
+    >>> _bind("SELECT ?o WHERE { ?s ?p ?o }", {"s": URIRef("urn:a")})
+    'SELECT ?o WHERE { VALUES (?s) { (<urn:a>) } ?s ?p ?o }'
+    """
+    at = where_group_start(query)
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(_to_ox(term)) for term in bindings.values())
+    return f"{query[:at]} VALUES ({names}) {{ ({values}) }}{query[at:]}"
+
+
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -297,7 +316,7 @@ class EmbeddedStore(Store):
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         if bindings:
-            kwargs["substitutions"] = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+            query = _bind(query, bindings)
         try:
             return self._store.query(query, **kwargs)
         except SyntaxError as e:
