@@ -104,11 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         ex = extract(article, gazetteer)
         cold = (time.perf_counter() - t0) * 1000
         assert article.lang == lang, (article.lang, lang)
-        parse_ms, _ = median_ms(lambda text=text: parse_text(text, title=title, date=date),
-                                args.runs)
+        parse_ms, _ = median_ms(
+            lambda text=text, title=title, date=date: parse_text(text, title=title, date=date),
+            args.runs)
         extract_ms, _ = median_ms(lambda a=article: extract(a, gazetteer), args.runs)
         both_ms, both_p95 = median_ms(
-            lambda text=text: extract(parse_text(text, title=title, date=date), gazetteer),
+            lambda text=text, title=title, date=date: extract(
+                parse_text(text, title=title, date=date), gazetteer),
             args.runs)
         base_ms, _ = median_ms(lambda text=text: baseline(text, tokens), args.runs * 10)
         print(f"| {lang} | {len(text.split())} | {len(article.sentences)} | "

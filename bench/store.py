@@ -28,7 +28,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pyoxigraph as ox  # noqa: E402 - the baseline talks to pyoxigraph directly
-
 from synthetic import World, article_quads, generate, ingested_at  # noqa: E402
 
 

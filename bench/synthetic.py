@@ -113,11 +113,11 @@ TEMPLATES = {
         "ru": "{s} выразил поддержку «{o}» и ее целям в области {t}.",
         "kk": "{s} «{o}» бастамасына және оның {t} саласындағы мақсаттарына қолдау білдірді."},
     "calledFor": {
-        "en": "{s} called on the international community to advance the {o} in the interests of {t}.",
+        "en": "{s} called on the international community to advance the {o} in the interests of {t}.",  # noqa: E501
         "ru": "{s} призвал международное сообщество продвигать «{o}» в интересах {t}.",
         "kk": "{s} халықаралық қоғамдастықты {t} мүддесі үшін «{o}» ілгерілетуге шақырды."},
     "partyTo": {
-        "en": "{s} has been a party to the {o} since its entry into force and upholds its provisions on {t}.",
+        "en": "{s} has been a party to the {o} since its entry into force and upholds its provisions on {t}.",  # noqa: E501
         "ru": "{s} является участником «{o}» с момента его вступления в силу.",
         "kk": "{s} «{o}» күшіне енген сәттен бастап оның қатысушысы болып табылады."},
     "signed": {
@@ -247,7 +247,7 @@ class World:
         if gazetteer is not None:
             for entry in gazetteer.entries():  # type: ignore[attr-defined]
                 if entry.type in pools:
-                    names = {lang: entry.names.get(lang) or entry.label for lang in ("en", "ru", "kk")}
+                    names = {lang: entry.names.get(lang) or entry.label for lang in ("en", "ru", "kk")}  # noqa: E501
                     pools[entry.type].append(_Node(entry.id, entry.type, names, known=True))
         for type_, count in POPULATION.items():
             if type_ == "Event":
@@ -260,7 +260,7 @@ class World:
             pools["Event"].append(self._event(rng, i, pools))
         self.pools = pools
         self.by_id = {n.id: n for nodes in pools.values() for n in nodes}
-        self.anniversaries = [n for n in pools["Event"] if n.event and n.event.kind == "Anniversary"]
+        self.anniversaries = [n for n in pools["Event"] if n.event and n.event.kind == "Anniversary"]  # noqa: E501
         self.cum = {
             t: list(itertools.accumulate(1 / (r + 1) ** ZIPF_S for r in range(len(nodes))))
             for t, nodes in pools.items()
@@ -285,7 +285,7 @@ class World:
             labels = _names(f"{ev.years}th anniversary of the {fen}",
                             f"{ev.years}-летие {fru}", f"{forum.labels['kk']} {ev.years} жылдығы")
         else:
-            labels = _names(f"{fen} {kind.lower()} {year} #{i}", f"{fru}: {kind.lower()} {year} #{i}",
+            labels = _names(f"{fen} {kind.lower()} {year} #{i}", f"{fru}: {kind.lower()} {year} #{i}",  # noqa: E501
                             f"{forum.labels['kk']} {year} #{i}")
         node = _Node(ev.id, "Event", labels, event=ev)
         node.extra["forum"] = forum.id
