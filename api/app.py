@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -12,13 +14,29 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api import problems
-from api.routes import articles, entities, explore, graph_store, pages, queries, sparql
-from api.routes import events, paths
-from graph.config import Settings
-from graph.gazetteer import load_gazetteer
-from graph.pipeline import ensure_reference
-from graph import Store, open_store
+from api.routes import (
+    articles,
+    entities,
+    events,
+    explore,
+    graph_store,
+    pages,
+    paths,
+    queries,
+    sparql,
+)
+from graph import (
+    DkgError,
+    Settings,
+    Store,
+    ensure_reference,
+    label_index,
+    load_gazetteer,
+    open_store,
+    projection,
+)
 
+log = logging.getLogger("dkg.api")
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE.parent / "graph" / "assets"
 
@@ -30,8 +48,17 @@ Kazakh, Russian and English news with the evidence sentence behind every fact.
   timelines
 - `/api/events`: a timeline of events; `/api/paths`: how two entities are connected
 - `/api/articles`: the articles; adding and deleting needs the write token
-- `/viz/entity/{kind}/{slug}`: an interactive ego graph (pyvis)
+- `/viz/entity/{kind}/{slug}`: an interactive ego graph (pyvis); `/explore`: the explorer
+- `/api/queries`: saved SPARQL queries; `/sparql/update`, `/rdf-graphs`: writes (token)
 """
+
+
+def _warm_up(store: Store) -> None:
+    try:
+        projection(store)
+        label_index(store)
+    except DkgError:
+        log.exception("warming up the caches failed; they will be built on first use")
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -43,6 +70,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if own:
             app.state.store = open_store(settings)
         ensure_reference(app.state.store, app.state.gazetteer)
+        # build the entity graph and the label index in the background, so that the
+        # first request does not pay for them
+        threading.Thread(target=_warm_up, args=(app.state.store,), daemon=True).start()
         try:
             yield
         finally:

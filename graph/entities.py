@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
+from graph.cache import cached
 from graph.errors import NotFoundError
+from graph.extract.translit import slug
 from graph.models import TYPE_OF_KIND
 from graph.store import Store
-from ontology import DKG, ID
+from ontology import DKG, ID, WIKIDATA
 
 _ID = re.compile(r"^(?P<kind>[a-z-]+)/(?P<slug>[\w.~-]+)$")
 ENTITY_CLASSES = tuple(DKG + t for t in TYPE_OF_KIND.values())
@@ -126,39 +129,103 @@ def _type_of(types: list[str]) -> str:
 
 
 class LabelIndex:
-    """Every label of every entity, folded, for forgiving search in any language.
+    """Every label of every entity, folded and transliterated, for forgiving search.
 
-    Built once per store generation (see :meth:`graph.store.Store.generation`)
-    and kept in memory: a million-triple store has some 10^5 labels.
+    A query matches a label word by word, in two spellings (the folded text and
+    its Latin slug, so Ашикбаев, Ашықбаев and Ashikbayev meet): exactly, as the
+    beginning of a word (typing), as an inflected form of a word (Казахстана,
+    Ашықбаевтың: the label word plus a case ending), or with a typo (a trigram
+    look-up, then an edit distance of 1, or 2 for long words). Ranked: whole
+    label > every word exact > prefix > inflected > typo. Built once per store
+    generation (:func:`label_index`) and kept in memory.
+
+    >>> index = LabelIndex([
+    ...     {"e": ID + "official/yerzhan-ashikbayev", "label": "Ержан Ашықбаев", "lang": "kk"},
+    ...     {"e": ID + "official/yerzhan-ashikbayev", "label": "Yerzhan Ashikbayev",
+    ...      "lang": "en", "pref": True},
+    ...     {"e": ID + "state/kz", "label": "Казахстан", "lang": "ru"}])
+    >>> [h.id for h in index.search("Ашикбаев")], [h.id for h in index.search("Ashkbayev")]
+    (['official/yerzhan-ashikbayev'], ['official/yerzhan-ashikbayev'])
+    >>> [h.label for h in index.search("Казахстана")], index.search("казах")[0].matched
+    (['Казахстан'], 'Казахстан')
     """
 
     def __init__(self, rows: list[dict]) -> None:
         self.labels: list[tuple[str, str, str, str]] = []  # (folded, iri, label, lang)
-        self.types: dict[str, str] = {}
         self.pref: dict[str, str] = {}
-        types: dict[str, list[str]] = {}
+        self.types: dict[str, str] = {}
+        self._words: list[tuple[list[str], list[str]]] = []  # (folded, Latin) words of labels
+        self._slugs: list[str] = []
+        self._index: dict[str, list[int]] = {}  # word -> labels
+        seen: set[tuple[str, str, str]] = set()
         for row in rows:
             iri = row["e"]
-            if "type" in row:
-                types.setdefault(iri, []).append(row["type"])
-            if "label" in row:
-                label = row["label"]
-                self.labels.append((fold(label), iri, label, row.get("lang", "")))
-                if row.get("pref") and row.get("lang") == "en":
-                    self.pref[iri] = label
-        self.types = {iri: _type_of(t) for iri, t in types.items()}
+            kind = iri[len(ID):].split("/", 1)[0] if iri.startswith(ID) else ""
+            if kind not in TYPE_OF_KIND or "label" not in row:
+                continue
+            self.types[iri] = TYPE_OF_KIND[kind]
+            label, lang = row["label"], row.get("lang", "")
+            if row.get("pref") and lang == "en":
+                self.pref[iri] = label
+            if (iri, label, lang) in seen:
+                continue
+            seen.add((iri, label, lang))
+            folded = fold(label)
+            words = (_words(folded), _words(_spelling(label)))
+            i = len(self.labels)
+            self.labels.append((folded, iri, label, lang))
+            self._words.append(words)
+            self._slugs.append(_spelling(label))
+            for w in {*words[0], *words[1]}:
+                self._index.setdefault(w, []).append(i)
+        self._sorted = sorted(self._index)
+        self._trigrams: dict[str, list[str]] = {}
+        for w in self._sorted:
+            if len(w) >= 4:
+                for t in _trigrams(w):
+                    self._trigrams.setdefault(t, []).append(w)
 
     @classmethod
     def build(cls, store: Store) -> LabelIndex:
         rows = store.select(
-            """SELECT ?e ?label (LANG(?label) AS ?lang) ?pref ?type WHERE {
+            """SELECT DISTINCT ?e ?label (LANG(?label) AS ?lang) ?pref WHERE {
                  { ?e skos:prefLabel ?label BIND(true AS ?pref) }
                  UNION { ?e skos:altLabel ?label }
-                 UNION { ?e a ?type FILTER(STRSTARTS(STR(?type), STR(dkg:))) }
-                 FILTER(STRSTARTS(STR(?e), STR(id:)) && !STRSTARTS(STR(?e), "https://w3id.org/dkg/id/role/"))
+                 FILTER(STRSTARTS(STR(?e), STR(id:)))
                }"""
         )
         return cls(rows)
+
+    def _matches(self, token: str, prefix: bool = True) -> dict[str, float]:
+        """Label words that a query word may stand for, with how well it matches."""
+        out: dict[str, float] = {}
+        if token in self._index:
+            out[token] = 1.0
+        i = bisect_left(self._sorted, token)
+        for w in self._sorted[i:i + 5000] if prefix else ():
+            if not w.startswith(token):
+                break
+            out.setdefault(w, 0.8)
+        for cut in range(len(token) - 1, max(len(token) - 6, 3) - 1, -1):
+            stem = token[:cut]  # the query word with a case ending cut off
+            if stem in self._index:
+                out.setdefault(stem, 0.8)
+            j = bisect_left(self._sorted, stem)
+            for w in self._sorted[j:j + 50]:  # Казахстана ~ Казахстане ~ Казахстан
+                if not w.startswith(stem):
+                    break
+                if len(w) - len(stem) <= 2 and len(stem) >= 5:
+                    out.setdefault(w, 0.75)
+        if len(token) >= 4:
+            counts: dict[str, int] = {}
+            for t in _trigrams(token):
+                for w in self._trigrams.get(t, ()):
+                    counts[w] = counts.get(w, 0) + 1
+            for w, n in counts.items():
+                if w not in out and n >= len(token) // 3 and abs(len(w) - len(token)) <= 2 \
+                        and _distance(token, w, 2) <= (1 if len(token) < 7 else 2):
+                    out[w] = 0.5
+        return out
 
     def search(
         self, q: str, *, type: str | None = None, lang: str | None = None, limit: int = 20
@@ -166,17 +233,44 @@ class LabelIndex:
         needle = fold(q)
         if not needle:
             return []
+        spelled = _spelling(q)
+        tokens = [t for t in dict.fromkeys(_words(needle) + _words(spelled))]
+        fold_tokens, slug_tokens = _words(needle), _words(spelled)
+        # a short word is a prefix only when it is the whole query ("БҰҰ" is "bu" in Latin)
+        matches = {t: self._matches(t, len(t) >= 3 or len(needle) < 3) for t in tokens}
+        candidates: set[int] = set()
+        for found in matches.values():
+            for w in found:
+                candidates.update(self._index[w])
+        if len(needle) >= 3:  # a piece of a word (old behaviour): "stan", "disarm"
+            candidates.update(i for i, (folded, *_) in enumerate(self.labels) if needle in folded)
         hits: dict[str, EntityHit] = {}
-        for folded, iri, label, label_lang in self.labels:
-            if needle not in folded:
-                continue
+        for i in candidates:
+            folded, iri, label, label_lang = self.labels[i]
             if lang and label_lang != lang:
                 continue
             entity_type = self.types.get(iri)
             if entity_type is None or (type and entity_type != type):
                 continue
-            score = 3.0 if folded == needle else 2.0 if folded.startswith(needle) else 1.0
-            score += min(len(needle) / max(len(folded), 1), 1.0)
+            quality = coverage = 0.0
+            for group, words in zip((fold_tokens, slug_tokens), self._words[i], strict=True):
+                if not group or not words:
+                    continue
+                best = [max((matches[t].get(w, 0.0) for w in words), default=0.0)
+                        for t in group]
+                if sum(b > 0 for b in best) * 2 >= len(group) and sum(best) / len(group) > quality:
+                    quality = sum(best) / len(group)
+                    used = sum(1 for w in words if any(matches[t].get(w) for t in group))
+                    coverage = used / len(words)
+            if folded == needle or (spelled and self._slugs[i] == spelled):
+                score = 4.0
+            elif quality:
+                score = 1.0 + 1.5 * quality + coverage
+            elif needle in folded:
+                score = 1.0
+            else:
+                continue
+            score += 0.5 * min(len(needle) / max(len(folded), 1), 1.0)
             hit = hits.get(iri)
             if hit is None or score > hit.score:
                 hits[iri] = EntityHit(
@@ -184,15 +278,53 @@ class LabelIndex:
                     label=self.pref.get(iri, label), matched=label, lang=label_lang or None,
                     score=round(score, 3),
                 )
-        out = sorted(hits.values(), key=lambda h: (-h.score, h.label))
+        out = sorted(hits.values(), key=lambda h: (-h.score, h.label, h.id))
         return out[:limit]
+
+
+def _spelling(text: str) -> str:
+    """The Latin slug of a text with spaces: one spelling for kk, ru and en names."""
+    return slug(text).replace("-", " ")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", text) if w]
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f" {word} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance, giving up (returning cap + 1) past ``cap``.
+
+    >>> _distance("ashkbayev", "ashikbayev", 2), _distance("abc", "xyz", 1)
+    (1, 2)
+    """
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > cap:
+            return cap + 1
+        prev = cur
+    return prev[-1]
+
+
+def label_index(store: Store) -> LabelIndex:
+    """The label index of the store, rebuilt only after the store changed."""
+    return cached(store, "labels", LabelIndex.build)
 
 
 def search_entities(
     store: Store, q: str, *, type: str | None = None, lang: str | None = None, limit: int = 20
 ) -> list[EntityHit]:
-    """Entities whose labels (any language) contain the query, best first."""
-    return LabelIndex.build(store).search(q, type=type, lang=lang, limit=limit)
+    """Entities named like the query in any language, spelling or inflection, best first."""
+    return label_index(store).search(q, type=type, lang=lang, limit=limit)
 
 
 def entity_card(store: Store, id_or_iri: str, *, max_facts: int = 200) -> EntityCard:
@@ -314,3 +446,58 @@ def _article_ref(r: dict) -> ArticleRef:
         iri=r["a"], id=entity_id(r["a"]).removeprefix("article/"), title=r.get("title"),
         date=r.get("date"), lang=r.get("lang"), url=r.get("url"),
     )
+
+
+#: schema.org classes of the entity types (the alignment declared in the ontology)
+SCHEMA_TYPES = {
+    "Official": "schema:Person", "State": "schema:Country",
+    "Organization": "schema:GovernmentOrganization", "Forum": "schema:EventSeries",
+    "Event": "schema:Event", "Treaty": "schema:Legislation", "Initiative": "schema:Project",
+    "Place": "schema:Place",
+}
+JSONLD_CONTEXT = {
+    "schema": "https://schema.org/",
+    "dkg": DKG,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "name": {"@id": "schema:name", "@container": "@language"},
+    "alternateName": {"@id": "schema:alternateName", "@container": "@language"},
+    "sameAs": {"@id": "schema:sameAs", "@type": "@id"},
+    "startDate": {"@id": "schema:startDate"},
+    "location": {"@id": "schema:location", "@type": "@id"},
+    "superEvent": {"@id": "schema:superEvent", "@type": "@id"},
+    "subjectOf": {"@id": "schema:subjectOf", "@type": "@id"},
+}
+
+
+def entity_jsonld(card: EntityCard) -> dict:
+    """An entity card as JSON-LD with schema.org terms (for linked-data clients).
+
+    >>> card = EntityCard(id="state/kz", iri=ID + "state/kz", type="State",
+    ...                   types=[DKG + "State"], label="Kazakhstan",
+    ...                   labels={"en": ["Kazakhstan"], "kk": ["Қазақстан", "ҚР"]},
+    ...                   wikidata="Q232")
+    >>> doc = entity_jsonld(card)
+    >>> doc["@type"], doc["name"], doc["sameAs"]
+    (['schema:Country', 'dkg:State'], {'en': 'Kazakhstan', 'kk': 'Қазақстан'}, 'http://www.wikidata.org/entity/Q232')
+    """
+    dkg_types = [f"dkg:{t[len(DKG):]}" for t in card.types if t.startswith(DKG)]
+    doc: dict = {
+        "@context": JSONLD_CONTEXT,
+        "@id": card.iri,
+        "@type": [SCHEMA_TYPES.get(card.type, "schema:Thing"), *dkg_types],
+        "name": {lang: names[0] for lang, names in sorted(card.labels.items()) if names and lang},
+    }
+    alternate = {lang: names[1:] for lang, names in sorted(card.labels.items())
+                 if len(names) > 1 and lang}
+    if alternate:
+        doc["alternateName"] = alternate
+    if card.wikidata:
+        doc["sameAs"] = WIKIDATA + card.wikidata
+    props = card.properties
+    if props.get("date"):
+        doc["startDate"] = sorted(props["date"], key=lambda d: (-len(d), d))[0]
+    if props.get("heldIn"):
+        doc["location"] = ID + props["heldIn"][0]
+    if card.articles:
+        doc["subjectOf"] = [a.iri for a in card.articles]
+    return doc

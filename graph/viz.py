@@ -77,17 +77,28 @@ class VizNode:
     url: str | None = None  # followed on click when it starts with "/" or "http(s)://"
     size: float = 1.0
     group: str | None = None  # e.g. a community; kept in the node data as vis `group`
+    importance: float | None = None  # e.g. degree in the whole store; shown by the explorer
 
 
 @dataclass(slots=True)
 class VizEdge:
-    """A directed edge: ``title`` is the evidence sentence and article name, as text."""
+    """A directed edge: ``title`` is the evidence sentence and article name, as text.
+
+    The optional fields travel with the edge's data so that a page can show the
+    evidence and link the article when the edge is clicked (the explorer does).
+    """
 
     source: str
     target: str
     label: str
     title: str = ""
     url: str | None = None
+    evidence: str | None = None  # the strongest evidence sentence
+    article: str | None = None  # id of the article it comes from (article/<hash>)
+    article_title: str | None = None
+    article_url: str | None = None  # the article's source page (explorer JSON only)
+    date: str | None = None  # the newest date of its facts (YYYY[-MM[-DD]])
+    facts: int = 0  # how many extracted facts support the edge
 
 
 @dataclass(slots=True)
@@ -96,6 +107,8 @@ class VizGraph:
     edges: list[VizEdge] = field(default_factory=list)
     heading: str = ""
     note: str | None = None  # e.g. "Showing the 300 most important of 812 nodes"
+    center: str | None = None  # the node the picture is about, if any
+    total: int | None = None  # nodes before a cut to the most important ones
 
 
 def safe_url(url: str | None) -> str | None:
@@ -117,21 +130,13 @@ def build_network(graph: VizGraph, *, height: str = "720px",
     """
     from pyvis.network import Network  # imports IPython: 0.3 s, so only when drawing
 
-    nodes: dict[str, VizNode] = {}
-    for node in graph.nodes:
-        nodes.setdefault(node.id, node)
-    edges = [e for e in graph.edges if e.source in nodes and e.target in nodes]
-    use_physics = len(nodes) <= PHYSICS_NODE_LIMIT if physics is None else physics
-
+    node_dicts, edge_dicts, use_physics = vis_items(graph, physics=physics)
     net = Network(height=height, width="100%", directed=True, heading=graph.heading)
-    net.nodes = [_node_dict(node) for node in nodes.values()]
-    net.node_ids = list(nodes)
+    net.nodes = node_dicts
+    net.node_ids = [d["id"] for d in node_dicts]
     net.node_map = {d["id"]: d for d in net.nodes}
-    net.edges = _edge_dicts(edges)
-    if not use_physics:
-        positions = spread_layout(list(nodes), [(e.source, e.target) for e in edges])
-        for d in net.nodes:
-            d["x"], d["y"] = positions[d["id"]]
+    net.edges = edge_dicts
+    nodes, edges = net.node_ids, edge_dicts
 
     net.barnes_hut(gravity=-8000, central_gravity=0.3, spring_length=140,
                    spring_strength=0.04, damping=0.2, overlap=0.1)
@@ -179,8 +184,10 @@ def render_network(graph: VizGraph, *, height: str = "720px", inline_assets: boo
     net = build_network(graph, height=height, physics=physics)
     nodes, edges, heading, height, _width, options_json = net.get_network_data()
     options = json.loads(options_json)
+    # the page links nothing to another host: the source's address is for the explorer
+    edges = [{k: v for k, v in edge.items() if k != "article_url"} for edge in edges]
     data = {"nodes": nodes, "edges": edges, "options": options,
-            "physics": options["physics"]["enabled"]}
+            "physics": options["physics"]["enabled"]}  # what network_data gives the explorer
 
     vis_js = Markup(_vis_js()) if inline_assets else None
     page = _environment().get_template("network.html").render(
@@ -191,6 +198,45 @@ def render_network(graph: VizGraph, *, height: str = "720px", inline_assets: boo
         n_nodes=len(nodes), n_edges=len(edges),
     )
     return page
+
+
+def vis_items(graph: VizGraph, *, physics: bool | None = None
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+    """vis-network node and edge dicts of ``graph``, and whether physics should run.
+
+    The one place that styles a graph: the pages of :func:`render_network` and the
+    explorer's JSON (:func:`network_data`) both use it. ``physics=None`` means on up to
+    PHYSICS_NODE_LIMIT nodes; with physics off every node gets a precomputed ``x``/``y``.
+    Duplicate node ids keep the first node; edges to unknown nodes are dropped.
+    """
+    nodes: dict[str, VizNode] = {}
+    for node in graph.nodes:
+        nodes.setdefault(node.id, node)
+    edges = [e for e in graph.edges if e.source in nodes and e.target in nodes]
+    use_physics = len(nodes) <= PHYSICS_NODE_LIMIT if physics is None else physics
+    node_dicts = [_node_dict(node) for node in nodes.values()]
+    if not use_physics:
+        positions = spread_layout(list(nodes), [(e.source, e.target) for e in edges])
+        for d in node_dicts:
+            d["x"], d["y"] = positions[d["id"]]
+    return node_dicts, _edge_dicts(edges), use_physics
+
+
+def network_data(graph: VizGraph, *, physics: bool | None = None) -> dict[str, Any]:
+    """``graph`` as JSON for a page that draws it itself (the explorer): the same nodes,
+    edges and vis options as :func:`render_network`'s page, plus heading, note and legend.
+
+    >>> data = network_data(VizGraph([VizNode("state/kz", "Kazakhstan", "State")], []))
+    >>> data["nodes"][0]["shape"], data["physics"], data["legend"][1]["type"]
+    ('diamond', True, 'State')
+    """
+    net = build_network(graph, physics=physics)
+    options = json.loads(net.options.to_json())
+    return {"heading": graph.heading, "note": graph.note, "center": graph.center,
+            "total": graph.total if graph.total is not None else len(net.nodes),
+            "nodes": net.nodes,
+            "edges": net.edges, "options": options, "physics": options["physics"]["enabled"],
+            "legend": _legend(graph.nodes)}
 
 
 def save_network(graph: VizGraph, path: str | Path, **options: Any) -> Path:
@@ -371,6 +417,8 @@ def _node_dict(node: VizNode) -> dict[str, Any]:
         d["url"] = url
     if node.group is not None:
         d["group"] = node.group
+    if node.importance is not None:
+        d["importance"] = node.importance
     return d
 
 
@@ -383,12 +431,23 @@ def _edge_dicts(edges: list[VizEdge]) -> list[dict[str, Any]]:
     for edge in edges:
         pair_count[pair(edge)] += 1
     seen: dict[tuple[str, str], int] = defaultdict(int)
+    ids: dict[str, int] = defaultdict(int)  # stable ids: the explorer merges edges by id
     result = []
-    for i, edge in enumerate(edges):
-        d: dict[str, Any] = {"id": f"e{i}", "from": edge.source, "to": edge.target,
+    for edge in edges:
+        key = f"{edge.source} {edge.label} {edge.target}"
+        ids[key] += 1
+        d: dict[str, Any] = {"id": key if ids[key] == 1 else f"{key} #{ids[key]}",
+                             "from": edge.source, "to": edge.target,
                              "label": edge.label, "title": edge.title or edge.label}
         if url := safe_url(edge.url):
             d["url"] = url
+        for name in ("evidence", "article", "article_title", "date"):
+            if (value := getattr(edge, name)) is not None:
+                d[name] = value
+        if article_url := safe_url(edge.article_url):
+            d["article_url"] = article_url
+        if edge.facts:
+            d["facts"] = edge.facts
         if pair_count[pair(edge)] > 1:
             nth = seen[pair(edge)]
             seen[pair(edge)] += 1

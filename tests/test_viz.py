@@ -28,6 +28,7 @@ from graph.viz import (
     VizGraph,
     VizNode,
     build_network,
+    network_data,
     render_network,
     save_network,
     script_json,
@@ -401,3 +402,28 @@ def test_spread_layout_keeps_linked_nodes_closer_than_unlinked_ones():
     apart = sum(dist(f"r0-{i}", f"r1-{i}") for i in range(20)) / 20
     assert linked < apart
     assert spread_layout([], []) == {}
+
+
+# --- what the explorer needs ------------------------------------------------------------
+
+
+def test_edges_carry_their_evidence_and_stable_ids():
+    graph = VizGraph(
+        [VizNode("a", "A", "Official", importance=4), VizNode("b", "B", "Initiative")],
+        [VizEdge("a", "b", "proposed", evidence="A proposed B.", article="article/1",
+                 article_title="News", article_url="https://example.org/n", date="2026-02",
+                 facts=2),
+         VizEdge("a", "b", "proposed", article_url="javascript:alert(1)")])
+    data = network_data(graph)
+    first, second = data["edges"]
+    assert (first["id"], second["id"]) == ("a proposed b", "a proposed b #2")
+    assert (first["evidence"], first["article"], first["article_title"], first["date"],
+            first["facts"], first["article_url"]) == ("A proposed B.", "article/1", "News",
+                                                      "2026-02", 2, "https://example.org/n")
+    assert "article_url" not in second and "evidence" not in second  # unsafe and unset: left out
+    assert data["nodes"][0]["importance"] == 4 and "importance" not in data["nodes"][1]
+    assert data["total"] == 2 and data["note"] is None
+    # the page shows the same graph, without the source addresses it has no use for
+    page = page_data(render_network(graph))
+    assert page["edges"][0]["evidence"] == "A proposed B."
+    assert all("article_url" not in e for e in page["edges"])

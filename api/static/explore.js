@@ -278,10 +278,22 @@
     return button;
   }
 
+  var ID = "https://w3id.org/dkg/id/";
+
+  function articleIri(article) {
+    return /^article\//.test(article) ? ID + article : article;
+  }
+
+  function rdfLink(article) {
+    // the article's own named graph, from this server's Graph Store endpoint
+    return article ? link("RDF", "/rdf-graphs?graph=" + encodeURIComponent(articleIri(article))) : null;
+  }
+
   function articleLine(title, date, url, article) {
     var name = title || (article ? "article " + String(article).split("/").pop() : "article");
     var line = el("span", {className: "x-source"}, ["— ", link(name, url)]);
     if (date) { line.appendChild(document.createTextNode(", " + date)); }
+    if (article) { line.appendChild(document.createTextNode(" · ")); line.appendChild(rdfLink(article)); }
     return line;
   }
 
@@ -336,7 +348,8 @@
       card.articles.forEach(function (a) {
         articles.appendChild(el("li", null, [
           (a.date ? a.date + " — " : ""), link(a.title || a.id, a.url),
-          el("span", {className: "muted", text: a.lang ? " (" + a.lang + ")" : ""})]));
+          el("span", {className: "muted", text: a.lang ? " (" + a.lang + ") · " : " · "}),
+          rdfLink(a.iri)]));
       });
       panel.appendChild(articles);
     }).catch(function (error) {
