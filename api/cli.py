@@ -10,7 +10,7 @@ import io
 import json
 import sys
 from dataclasses import asdict
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -37,14 +37,14 @@ StoreOpt = Annotated[
 ]
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
     tsv = "tsv"
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     trig = "trig"
     nquads = "nquads"
     turtle = "turtle"
@@ -440,7 +440,8 @@ def _resolve(st, entity: str) -> str:  # noqa: ANN001
         return entity
     hits = search_entities(st, entity, limit=1)
     if not hits:
-        raise NotFoundError(f"no entity is named like {entity!r}; try `dkg query` or the web search")
+        raise NotFoundError(
+            f"no entity is named like {entity!r}; try `dkg query` or the web search")
     return hits[0].id
 
 

@@ -19,11 +19,12 @@ def get_settings(request: Request) -> Settings:
 
 
 def require_token(request: Request, authorization: str | None = Header(None)) -> None:
-    """Writes need ``Authorization: Bearer <DKG_API_TOKEN>``; without a token set, writes are off."""
+    """Writes need ``Authorization: Bearer <DKG_API_TOKEN>``; with no token set, writes are off."""
     token = request.app.state.settings.api_token
     if not token:
         raise HTTPException(
-            403, "writes are disabled: start the server with the setting DKG_API_TOKEN to allow them"
+            403,
+            "writes are disabled: start the server with the setting DKG_API_TOKEN to allow them",
         )
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), token):

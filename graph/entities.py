@@ -29,10 +29,10 @@ def entity_iri(entity_id: str) -> str:
 
     >>> entity_iri("state/kz")
     'https://w3id.org/dkg/id/state/kz'
-    >>> entity_iri("nonsense")
+    >>> entity_iri("nonsense")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    graph.errors.NotFoundError: 'nonsense' is not an entity id: ids look like 'state/kz' or 'official/yerzhan-ashikbayev' (kind/slug); search with /api/entities?q=NAME
+    graph.errors.NotFoundError: 'nonsense' is not an entity id: ids look like 'state/kz' ...
     """
     if entity_id.startswith(ID):
         entity_id = entity_id[len(ID):]

@@ -25,7 +25,7 @@ from ontology import ACTION_TYPES, DKG, ID, ORG, PROV, SCHEMA, WIKIDATA
 D = Namespace(DKG)
 SDO = Namespace(SCHEMA)
 P = Namespace(PROV)
-O = Namespace(ORG)
+ORGNS = Namespace(ORG)
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -161,7 +161,8 @@ def _article_triples(ex: Extraction, ingested: datetime) -> Iterator[Triple]:
     for rel in ex.relations:
         s, o = iri(rel.subject), iri(rel.object)
         yield s, D[rel.predicate], o
-        fact = URIRef(f"{ID}fact/{_hash(art.id, rel.subject, rel.predicate, rel.object, rel.start)}")
+        key = _hash(art.id, rel.subject, rel.predicate, rel.object, rel.start)
+        fact = URIRef(f"{ID}fact/{key}")
         action_type = ACTION_TYPE_OF.get(rel.predicate)
         yield fact, RDF.type, D.Action if action_type else D.Fact
         if action_type:
@@ -191,13 +192,13 @@ def _membership(
 ) -> Iterator[Triple]:
     m = URIRef(f"{ID}position/{_hash(official, of, role, observed, source)}")
     yield iri(official), D.holdsPosition, m
-    yield m, RDF.type, O.Membership
-    yield m, O.member, iri(official)
-    yield m, O.organization, iri(of)
+    yield m, RDF.type, ORGNS.Membership
+    yield m, ORGNS.member, iri(official)
+    yield m, ORGNS.organization, iri(of)
     if role:
         r = role_iri(role)
-        yield m, O.role, r
-        yield r, RDF.type, O.Role
+        yield m, ORGNS.role, r
+        yield r, RDF.type, ORGNS.Role
         yield r, SKOS.prefLabel, Literal(role, lang="en")
     if observed:
         yield m, D.observedOn, date_literal(observed)
@@ -244,22 +245,23 @@ def reference_triples(entries: Iterable[object], roles: Iterable[object] = ()) -
             else:
                 out.append((e, prop, iri(target)))
         for position in getattr(entry, "positions", ()) or ():
-            m = URIRef(f"{ID}position/{_hash(entry.id, position.role, position.of, position.start)}")  # type: ignore[attr-defined]
+            key = _hash(entry.id, position.role, position.of, position.start)  # type: ignore[attr-defined]
+            m = URIRef(f"{ID}position/{key}")
             out += [
                 (e, D.holdsPosition, m),
-                (m, RDF.type, O.Membership),
-                (m, O.member, e),
-                (m, O.organization, iri(position.of)),
+                (m, RDF.type, ORGNS.Membership),
+                (m, ORGNS.member, e),
+                (m, ORGNS.organization, iri(position.of)),
             ]
             if position.role:
-                out.append((m, O.role, role_iri(position.role)))
+                out.append((m, ORGNS.role, role_iri(position.role)))
             if position.start:
                 out.append((m, D.startDate, date_literal(str(position.start))))
             if position.end:
                 out.append((m, D.endDate, date_literal(str(position.end))))
     for role in roles:
         r = role_iri(role.names["en"])  # type: ignore[attr-defined]
-        out.append((r, RDF.type, O.Role))
+        out.append((r, RDF.type, ORGNS.Role))
         for lang, name in sorted(role.names.items()):  # type: ignore[attr-defined]
             out.append((r, SKOS.prefLabel, Literal(name, lang=lang)))
     return out

@@ -128,7 +128,9 @@ class RemoteStore(Store):
             )
         return response
 
-    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Any]]:
+    def select(
+        self, query: str, bindings: Mapping[str, Node] | None = None
+    ) -> list[dict[str, Any]]:
         data = self._post_query(query, "application/sparql-results+json", bindings=bindings).json()
         if "results" not in data:
             raise QueryError("expected a SELECT query")
