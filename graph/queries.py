@@ -36,6 +36,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from graph.errors import NotFoundError, QueryError
+from graph.sparql import blank_literals, matching_brace
 from graph.store import SparqlResult, Store
 from ontology import ID, PREFIXES, QUERIES_DIR
 
@@ -66,11 +67,6 @@ _LANG_LITERAL = re.compile(r'^"(.*)"@([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$', re
 _TYPED_LITERAL = re.compile(r'^"(.*)"\^\^(\S+)$', re.S)
 _MAX_VALUE = 2000
 
-# strings, IRIs and comments, blanked to spaces of the same length (lines keep their numbers)
-_SKIP = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
-)
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 _VAR = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -172,7 +168,7 @@ def parse_saved_query(text: str, path: Path | str) -> SavedQuery:
         if key not in fields:
             raise QueryError(f"{path}:1: the header has no '# {key}: …' line "
                              "(see ontology/queries/README.md)")
-    blank = _blank(text)
+    blank = blank_literals(text)
     form_match = _FORM.search(blank)
     if not form_match:
         raise QueryError(f"{path}:{lineno}: no SELECT, ASK, CONSTRUCT or DESCRIBE in the query")
@@ -216,24 +212,6 @@ def _split_doc(value: str) -> tuple[str, str]:
     return parts[0].strip(), parts[1] if len(parts) > 1 else ""
 
 
-def _blank(text: str) -> str:
-    """``text`` with strings, IRIs and comments replaced by spaces (newlines kept)."""
-    return _SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
-def _matching(text: str, start: int) -> int:
-    """The index of the ``}`` closing the ``{`` at ``start``."""
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] == "{":
-            depth += 1
-        elif text[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(text)
-
-
 def _projected(projection: str) -> tuple[set[str], bool]:
     """The variables a SELECT clause projects, and whether it is ``SELECT *``."""
     aliases = set(re.findall(r"\bAS\s+[?$](\w+)", projection, re.I))
@@ -267,7 +245,7 @@ def _check_params(query: SavedQuery, blank: str, path: Path) -> None:
             continue
         projection = blank[match.end():brace]
         projection = re.sub(r"\bWHERE\b", " ", projection, flags=re.I)
-        end = _matching(blank, brace)
+        end = matching_brace(blank, brace)
         body_vars = set(_VAR.findall(blank[brace:end]))
         projected, star = _projected(projection)
         after = blank[end + 1:]

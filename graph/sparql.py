@@ -149,15 +149,14 @@ def check_services(query: str, allowed: Iterable[str] = ()) -> None:
 _UPDATE_WORDS = re.compile(r"(?<![\w?$:])(USING|WITH|WHERE|DELETE|INSERT)(?![\w:-])|[{}]", re.I)
 
 
-def _blank_same_length(text: str) -> str:
-    """``text`` with strings, IRIs and comments blanked, keeping every offset."""
-    def fill(m: re.Match[str]) -> str:
-        s = m.group(0)
-        if s.startswith("<"):
-            return "<" + " " * (len(s) - 2) + ">"
-        return " " * len(s)
+def blank_literals(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked to spaces, keeping every offset
+    and every newline: keywords and braces can then be found by position.
 
-    return _SKIP.sub(fill, text)
+    >>> blank_literals('ASK { <urn:x> ?p "{" } # }')
+    'ASK {         ?p     }    '
+    """
+    return _SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def with_protocol_dataset(
@@ -178,7 +177,7 @@ def with_protocol_dataset(
         return update
     clauses = " ".join([f"USING <{g}>" for g in using]
                        + [f"USING NAMED <{g}>" for g in using_named])
-    blanked = _blank_same_length(update)
+    blanked = blank_literals(update)
     depth = 0
     previous = ""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
@@ -201,7 +200,7 @@ def with_protocol_dataset(
         if word == "WHERE":
             if previous == "DELETE":  # DELETE WHERE { P } -> DELETE { P } USING ... WHERE { P }
                 start = blanked.find("{", token.end())
-                end = _matching_brace(blanked, start)
+                end = matching_brace(blanked, start)
                 pattern = update[start:end + 1]
                 edits.append((token.start(), token.end(), f"{pattern} {clauses} WHERE"))
             else:
@@ -223,7 +222,7 @@ def where_group_start(query: str) -> int:
     >>> q[where_group_start(q):].strip()
     '?s ?p ?o }'
     """
-    blanked = _blank_same_length(query)
+    blanked = blank_literals(query)
     form = _FORM.search(blanked)
     if form is None:
         raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
@@ -234,7 +233,8 @@ def where_group_start(query: str) -> int:
     return start + 1
 
 
-def _matching_brace(text: str, start: int) -> int:
+def matching_brace(text: str, start: int) -> int:
+    """The index of the ``}`` closing the ``{`` at ``start`` (in blanked text)."""
     depth = 0
     for i in range(start, len(text)):
         if text[i] == "{":
@@ -243,7 +243,7 @@ def _matching_brace(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return i
-    raise QueryError("malformed SPARQL update: unbalanced braces")
+    raise QueryError("malformed SPARQL: unbalanced braces { }")
 
 
 _LOAD = re.compile(r"(?<![\w?$:])LOAD\s+(?:SILENT\s+)?(<[^<>\s]*>|\S+)", re.I)
