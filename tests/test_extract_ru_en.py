@@ -118,3 +118,79 @@ def test_english_names_with_a_telling_head_noun():
     by_label = {e.label: e for e in result.entities}
     assert by_label["Regional Climate Summit"].type == "Event"
     assert by_label["Central Asian Digital Agency"].type == "Initiative"  # planned, not existing
+
+
+def _en(*paragraphs):
+    return extract(parse_text("\n\n".join(["Headline", *paragraphs, "12.10.2025"]), lang="en"))
+
+
+def test_a_council_that_met_for_its_session_and_officials_of_their_states():
+    result = _en(
+        "The UN Security Council met on Friday in New York for its annual open session.",
+        "Antonio Guterres chaired the meeting, attended by Kassym-Jomart Tokayev of Kazakhstan"
+        " and Shavkat Mirziyoyev of Uzbekistan.",
+    )
+    event = next(e for e in result.entities if e.type == "Event")
+    assert event.mentions[0].text == "annual open session"
+    got = facts(result)
+    assert (event.id, "partOf", "forum/unsc") in got
+    assert ("official/kassym-jomart-tokayev", "participatedIn", event.id) in got
+    assert ("official/kassym-jomart-tokayev", "represents", "state/kz") in got
+    assert ("official/shavkat-mirziyoyev", "represents", "state/uz") in got
+    assert ("state/kz", "participatedIn", event.id) not in got  # "of Kazakhstan" qualifies
+
+
+def test_place_comma_state_but_not_a_list_of_states():
+    got = facts(_en("The leaders met in Samarkand, Uzbekistan, on Friday."))
+    assert ("place/samarkand", "locatedIn", "state/uz") in got
+    got = facts(_en("Delegations from Astana, Kazakhstan and Russia met on Friday."))
+    assert not any(p == "locatedIn" and s == "place/astana" for s, p, _o in got)
+
+
+def test_represented_by_and_a_host_welcoming_guests():
+    result = _en(
+        "The C5+1 summit opened on Friday in Washington.",
+        "Kazakhstan was represented by Deputy Foreign Minister Roman Vassilenko.",
+        "Host Shavkat Mirziyoyev welcomed Sadyr Japarov and Emomali Rahmon.",
+    )
+    event = next(e.id for e in result.entities if e.type == "Event")
+    got = facts(result)
+    vassilenko = next(e.id for e in result.entities if e.label.startswith("Roman"))
+    assert (vassilenko, "represents", "state/kz") in got
+    assert (vassilenko, "holdsPositionIn", "state/kz") in got
+    assert (vassilenko, "participatedIn", event) in got
+    for who in ("shavkat-mirziyoyev", "sadyr-japarov", "emomali-rahmon"):
+        assert (f"official/{who}", "participatedIn", event) in got
+
+
+def test_the_summit_between_two_parties_is_the_summit_named_before():
+    result = _en(
+        "First Central Asia–China summit opens in Astana",
+        "The summit between China and the five Central Asian states opened on Friday.",
+    )
+    assert len([e for e in result.entities if e.type == "Event"]) == 1
+
+
+def test_one_anniversary_of_one_thing_per_article():
+    result = _en(
+        "The 30th anniversary of the Treaty on the Non-Proliferation of Nuclear Weapons",
+        "Diplomats marked the 30th anniversary of the signing of the Treaty on the"
+        " Non-Proliferation of Nuclear Weapons.",
+    )
+    assert len([e for e in result.entities if e.type == "Event"]) == 1
+
+
+def test_head_of_a_delegation_and_a_courtesy_call():
+    result = _en(
+        "The C5+1 summit opened on Friday in Washington.",
+        "Deputy Foreign Minister Roman Vassilenko headed the Kazakh delegation.",
+        "Shavkat Mirziyoyev arrived in Washington for the summit and called on President"
+        " Kassym-Jomart Tokayev.",
+    )
+    event = next(e.id for e in result.entities if e.type == "Event")
+    got = facts(result)
+    vassilenko = next(e.id for e in result.entities if e.label.startswith("Roman"))
+    assert {(vassilenko, "represents", "state/kz"), (vassilenko, "participatedIn", event)} <= got
+    assert ("official/shavkat-mirziyoyev", "metWith", "official/kassym-jomart-tokayev") in got
+    got = facts(_en("Kassym-Jomart Tokayev called on Shavkat Mirziyoyev to sign the treaty."))
+    assert not any(p == "metWith" for _s, p, _o in got)

@@ -813,6 +813,7 @@ ALIASES = {
         "ru": ["Исламская Республика Пакистан"],
     },
     "IN": {"en": ["Republic of India", "Indian"], "kk": ["Индия"], "ru": ["Республика Индия"]},
+    "FI": {"en": ["Republic of Finland", "Finnish"]},
     "MN": {"en": ["Mongolian"], "kk": ["Монголия"], "ru": []},
     "JP": {"en": ["Japanese"], "kk": [], "ru": []},
     "KR": {"en": ["Republic of Korea", "ROK"], "kk": ["Корея Республикасы"], "ru": ["Южная Корея"]},

@@ -343,6 +343,76 @@ def _past_svo(doc: Doc, sent: Sent) -> bool:
     )
 
 
+#: a body convening: "The Supreme Eurasian Economic Council met ... for its regular session"
+_CONVENE = frozenset({"met", "convened", "gathered", "meets", "convenes"})
+_MEETING_NOUNS = frozenset({"session", "meeting", "sitting"})
+_DETERMINERS = frozenset({"its", "a", "the", "their"})
+
+
+def _convened_session(doc: Doc, sent: Sent, when: str | None) -> None:
+    """English "<Forum> met [on Monday in <Place>] for its [regular] session": one meeting
+    of the forum, named by the noun phrase of the session (only when the sentence names
+    no event already)."""
+    if any(h.type == "Event" for h in sent.hits):
+        return
+    if doc.lang == "ru":
+        _meeting_took_place_ru(doc, sent, when)
+        return
+    if doc.lang != "en":
+        return
+    toks = sent.toks
+    for h in sent.hits:
+        if h.type != "Forum" or h.nested or h.in_title:
+            continue
+        verb = next(
+            (k for k in range(h.j, min(h.j + 2, len(toks))) if toks[k].lower in _CONVENE), None
+        )
+        if verb is None:
+            continue
+        for k in range(verb + 1, min(verb + 14, len(toks))):
+            if toks[k].lower not in _MEETING_NOUNS or sent.covered(k):
+                continue
+            det = next(
+                (n for n in range(k - 1, max(verb, k - 5), -1) if toks[n].lower in _DETERMINERS),
+                None,
+            )
+            if det is None:
+                break
+            forum = short_label(doc.entities[h.entity].label)
+            label = f"Meeting of the {forum} {when or doc.year or ''}"
+            ent = _new_event(doc, sent, label.strip(), "Meeting", det + 1, k + 1)
+            ev = doc.event(ent, "Meeting")
+            ev.date = ev.date or when
+            doc.relate(ent.id, "partOf", h.entity, sent, 0.8)
+            return
+
+
+_TOOK_PLACE_RU = frozenset({"состояться", "пройти", "открыться"})
+_MEETING_HEAD_RU = frozenset({"совещание", "заседание", "конференция"})
+
+
+def _meeting_took_place_ru(doc: Doc, sent: Sent, when: str | None) -> None:
+    """ "состоялось Совещание министров иностранных дел СВМДА", "Совещание ... прошло в Баку":
+    a forum whose name is a meeting ("Совещание ...") said to take place is one meeting of it."""
+    verbs = [k for k in range(len(sent.toks)) if sent.reads[k] & _TOOK_PLACE_RU]
+    if not verbs:
+        return
+    for h in sent.hits:
+        if h.type != "Forum" or h.nested or h.in_title:
+            continue
+        if not (sent.reads[h.i] & _MEETING_HEAD_RU):
+            continue
+        if not any(h.j <= v <= h.j + 1 or h.i - 2 <= v < h.i for v in verbs):
+            continue
+        year = when or doc.year or ""
+        label = f"Meeting of the {short_label(doc.entities[h.entity].label)} {year}".strip()
+        ent = _new_event(doc, sent, label, "Meeting", h.i, h.j)
+        ev = doc.event(ent, "Meeting")
+        ev.date = ev.date or when
+        doc.relate(ent.id, "partOf", h.entity, sent, 0.8)
+        return
+
+
 def find_events_svo(doc: Doc, sent: Sent) -> None:
     """Numbered sessions and high-level segments in Russian and English."""
     toks = sent.toks
@@ -382,6 +452,7 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
         ev.ordinal = int(m.group(1))
         ev.date = ev.date or when
         doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
+    _convened_session(doc, sent, when)
     for k in range(n_toks):
         for words in _SEGMENT + _DEBATE:
             n = len(words)

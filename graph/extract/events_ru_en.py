@@ -154,6 +154,10 @@ def _anniversary(doc: Doc, sent: Sent, k: int, end: int, years: int) -> None:
     if thing is None:
         return
     t_ent = doc.entities[thing.entity]
+    for ev_id, known in doc.events.items():  # one anniversary of one thing per article
+        if known.kind == "Anniversary" and known.years == years and known.commemorates == t_ent.id:
+            doc.add_hit(sent, doc.entities[ev_id], k, max(thing.j, end), source="anniversary")
+            return
     act = _action(doc, sent, end, thing.i, t_ent.type == "Treaty") if thing.i >= end else None
     name = abbreviation(doc, t_ent.id) if (act and t_ent.type == "Treaty") else t_ent.label
     if act:
@@ -270,6 +274,30 @@ def find_drafts(doc: Doc, sent: Sent) -> None:
 _IN = frozenset({"в", "во", "in", "at"})
 
 
+def _place_comma_state(doc: Doc, sent: Sent) -> None:
+    """ "in Samarkand, Uzbekistan", "TIANJIN, China, Sept. 1": a place followed by a comma
+    and one State (not a list of states) lies in that State."""
+    text, base = sent.text, sent.span.start
+    by_start = {h.i: h for h in sent.hits if not h.nested}
+    for h in sent.hits:
+        if h.type != "Place" or h.nested:
+            continue
+        g = by_start.get(h.j)
+        if g is None or g.type != "State" or g.in_title:
+            continue
+        if text[h.end - base : g.start - base].strip() != ",":
+            continue
+        if text[max(0, h.start - base - 2) : h.start - base].strip() == ",":
+            continue  # "..., Samarkand, Uzbekistan": inside a list
+        after = by_start.get(g.j)
+        tail = text[g.end - base : g.end - base + 5].lstrip().lower()
+        if tail.startswith(("and ", "и ")) or (
+            tail.startswith(",") and after is not None and after.type in ("State", "Place")
+        ):
+            continue  # "Astana, Kazakhstan and Russia": a list
+        doc.relate(h.entity, "locatedIn", g.entity, sent, 0.7)
+
+
 def find_places_svo(doc: Doc, sent: Sent) -> None:
     """Where a sentence's events took place: "в Бишкеке", "in Samarkand", and the
     dateline of a first sentence ("ASTANA, June 10 —", "Минск, 26 июня.")."""
@@ -285,6 +313,7 @@ def find_places_svo(doc: Doc, sent: Sent) -> None:
         rest = sent.text[lead.end - sent.span.start :][:3] if lead else ""
         if lead is not None and rest.startswith(","):
             dateline = lead
+    _place_comma_state(doc, sent)
     if not places and dateline is None:
         return
     for h in sent.hits:

@@ -78,6 +78,18 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             continue
         if not summit and _numbered(sent, k):
             continue
+        if (
+            summit
+            and doc.lang == "en"
+            and k + 1 < len(sent.toks)
+            and sent.toks[k + 1].lower == "between"
+        ):
+            # "the summit between the EU and the five Central Asian states": the parties
+            # follow, not the summit's body; it is the summit the article named before
+            known = doc.last_of_type(("Event",), sent.index, kinds=("Summit",))
+            if known is not None:
+                doc.add_hit(sent, known, k, k + 1, source="anaphor")
+            continue
         body = _body(sent, k, after=doc.lang == "ru" or (doc.lang == "en" and not summit))
         if body is None or body.entity in done:
             continue

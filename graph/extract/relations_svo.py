@@ -42,6 +42,8 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("hosted",),
             ("chaired",),
             ("among", "the", "participants"),
+            ("arrived",),
+            ("presided", "over"),
         ),
         "metWith": (
             ("met",),
@@ -49,6 +51,8 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("meeting", "with"),
             ("talks", "with"),
             ("held", "talks"),
+            ("called", "on"),
+            ("calls", "on"),
         ),
         "supports": (
             ("supported",),
@@ -120,7 +124,11 @@ _CLAUSE = frozenset(
 )
 _ACTORS = ("Official", "State", "Organization")
 #: participation said outright (not "spoke at"): a national official then represents the state
-_TAKE_PART = frozenset({"приня", "участ", "took", "take", "takes", "parti", "atten"})
+_TAKE_PART = frozenset(
+    {"приня", "участ", "took", "take", "takes", "parti", "atten", "among", "arriv"}
+)
+#: participation verbs that need their event named after them (no "the event at hand")
+_EXPLICIT = frozenset({"arrived", "presided"})
 #: hosting: the guests named after the verb take part too
 _HOSTING = frozenset({"hosted", "welcomed", "hosts"})
 #: a plural subject that stands for the officials taking part in the event at hand
@@ -157,8 +165,12 @@ class SvoRelationFinder:
         self.triggers = TRIGGERS.get(doc.lang, {})
         self.last_actor: str | None = None
         self.participants: dict[str, list[str]] = {}
+        #: "<official> of <State>" said in the text
+        self.of_state: dict[str, str] = {}
 
     def national_state(self, official: str) -> str | None:
+        if official in self.of_state:
+            return self.of_state[official]
         for t in self.titles:
             if (
                 t.person == official
@@ -222,7 +234,37 @@ class SvoRelationFinder:
             out.insert(0, h)
         return out
 
+    def _of_states(self, sent: Sent) -> dict[int, str]:
+        """ "Kassym-Jomart Tokayev of Kazakhstan": the State hit (by first token) that
+        qualifies the official before it, and records it as his state."""
+        out: dict[int, str] = {}
+        if self.doc.lang != "en":
+            return out
+        by_start = {h.i: h for h in sent.hits if not h.nested}
+        for h in sent.hits:
+            if h.type != "Official" or h.nested or h.j >= len(sent.toks):
+                continue
+            if sent.toks[h.j].lower != "of":
+                continue
+            g = by_start.get(h.j + 1)
+            if g is not None and g.type == "State":
+                out[g.i] = g.entity
+                self.of_state[h.entity] = g.entity
+        return out
+
     def sentence(self, sent: Sent) -> None:
+        qualifying = self._of_states(sent)
+        if qualifying:
+            sent_hits = sent.hits
+            sent.hits = [h for h in sent_hits if not (h.type == "State" and h.i in qualifying)]
+            try:
+                self._sentence(sent)
+            finally:
+                sent.hits = sent_hits
+            return
+        self._sentence(sent)
+
+    def _sentence(self, sent: Sent) -> None:
         doc = self.doc
         for t in self.titles:
             if t.sent == sent.index and t.owner:
@@ -261,6 +303,8 @@ class SvoRelationFinder:
                 if inverted
                 else self._objects(sent, j, OBJECT_TYPES[predicate], predicate == "participatedIn")
             )
+            if predicate == "participatedIn" and not objects and sent.toks[i].lower in _EXPLICIT:
+                continue  # "arrived in Astana", "presided over <an unknown body>"
             if predicate == "participatedIn" and not objects:
                 event = self._event_before(sent, i) or self._event_anaphor(sent)
                 objects = [event] if event else []
@@ -278,6 +322,15 @@ class SvoRelationFinder:
                     and not h.in_title
                     and not h.nested
                 ]
+            if predicate == "metWith" and sent.toks[i].lower in ("called", "calls"):
+                # "called on President X" (a courtesy call), not "called on X to do ..."
+                objects = [
+                    o
+                    for o in objects[:1]
+                    if o.i - j <= 3 and not (o.j < len(sent.toks) and sent.toks[o.j].lower == "to")
+                ]
+                if not objects:
+                    continue
             if predicate == "metWith" and not objects and len(subjects) > 1:
                 objects = subjects[1:]  # "Putin and Modi held talks"
                 subjects = subjects[:1]
@@ -291,6 +344,9 @@ class SvoRelationFinder:
                         state = self.national_state(s)
                         if state and state_of(doc, oid) != state:
                             doc.relate(s, "represents", state, sent, 0.5)
+        self._represented_by(sent)
+        self._heads_delegation(sent)
+        self._host_welcomed(sent)
         named = [
             h
             for h in sent.hits
@@ -301,6 +357,116 @@ class SvoRelationFinder:
         ]
         if named:
             self.last_actor = named[0].entity
+
+    def _represented_by(self, sent: Sent) -> None:
+        """ "The EU was represented by A and B": A and B represent it; they and it take
+        part in the event at hand."""
+        if self.doc.lang != "en":
+            return
+        toks = sent.toks
+        for k in range(len(toks) - 1):
+            if toks[k].lower != "represented" or toks[k + 1].lower != "by" or sent.covered(k):
+                continue
+            actors = [h for h in self._actors(sent, k) if h.type in ("State", "Organization")]
+            if not actors:
+                continue
+            body = actors[-1].entity
+            stop = next((n for n in range(k + 2, len(toks)) if toks[n].lower in _CLAUSE), len(toks))
+            officials = [
+                h.entity
+                for h in sent.hits
+                if k + 1 < h.i < stop and h.type == "Official" and not h.nested and not h.in_title
+            ]
+            event = self._event_named_before(sent, k)
+            self._acts_for(sent, officials, body, event)
+            if officials and event:
+                self.doc.relate(body, "participatedIn", event, sent, 0.6)
+
+    def _acts_for(self, sent: Sent, officials: list[str], body: str, event: str | None) -> None:
+        """Officials said to act for ``body`` at ``event``: they represent it and take part;
+        a national title without its state ("Deputy Foreign Minister") is the body's."""
+        for who in dict.fromkeys(officials):
+            self.doc.relate(who, "represents", body, sent, 0.6)
+            if self.doc.entities[body].type == "State":
+                for t in self.titles:
+                    if (
+                        t.sent == sent.index
+                        and t.person == who
+                        and not t.owner
+                        and t.scope == "state"
+                    ):
+                        self.doc.relate(who, "holdsPositionIn", body, sent, 0.7, role=t.role)
+                        self.of_state.setdefault(who, body)
+            if event:
+                self.doc.relate(who, "participatedIn", event, sent, 0.6)
+
+    def _heads_delegation(self, sent: Sent) -> None:
+        """ "Казахстанскую делегацию возглавил X", "X headed the Kazakh delegation",
+        "the delegation of Kazakhstan was led by X": X represents the State at the event."""
+        toks, ru = sent.toks, self.doc.lang == "ru"
+        words = [sent.reads[k] if ru else frozenset({toks[k].lower}) for k in range(len(toks))]
+        heads = {"возглавить", "возглавлять", "led", "headed", "leads", "heads"}
+        if not any(w & heads for w in words):
+            return
+        for k, w in enumerate(words):
+            if not (w & {"делегация", "delegation"}) or sent.covered(k):
+                continue
+            state = next(
+                (
+                    h.entity
+                    for h in sent.hits
+                    if h.type == "State" and not h.nested and (h.j == k or k < h.i <= k + 2)
+                ),
+                None,
+            )
+            if state is None:
+                continue
+            officials = [
+                h.entity
+                for h in sent.hits
+                if h.type == "Official" and not h.nested and not h.in_title
+            ]
+            if len(set(officials)) != 1:
+                continue
+            self._acts_for(sent, officials, state, self._event_named_before(sent, len(toks)))
+            return
+
+    def _event_named_before(self, sent: Sent, k: int) -> str | None:
+        """The event named last before token ``k`` of this sentence or in the sentences
+        before (a commemoration too; not a referendum)."""
+        for prev in reversed(self.doc.sents[: sent.index + 1]):
+            for h in sorted(prev.hits, key=lambda h: -h.i):
+                if prev is sent and h.j > k:
+                    continue
+                ev = self.doc.events.get(h.entity)
+                if ev is not None and ev.kind != "Referendum":
+                    return h.entity
+        return None
+
+    def _host_welcomed(self, sent: Sent) -> None:
+        """ "Host Shavkat Mirziyoyev welcomed A, B and C": the host and his guests take part
+        in the event at hand."""
+        if self.doc.lang != "en":
+            return
+        toks = sent.toks
+        for k in range(len(toks)):
+            if toks[k].lower not in ("welcomed", "welcomes", "hosted") or sent.covered(k):
+                continue
+            host = [h for h in self._actors(sent, k) if h.type == "Official"]
+            if not host or host[-1].i == 0 or toks[host[-1].i - 1].lower != "host":
+                continue
+            guests = []
+            for h in sorted(sent.hits, key=lambda h: h.i):
+                if h.i <= k or h.nested or h.in_title:
+                    continue
+                if h.type != "Official":
+                    break
+                guests.append(h.entity)
+            event = self._event_anaphor(sent)
+            if not guests or not event:
+                continue
+            for who in [host[-1].entity, *guests]:
+                self.doc.relate(who, "participatedIn", event, sent, 0.6)
 
     def _parties(
         self, sent: Sent, i: int, j: int, subjects: list[str]
