@@ -45,6 +45,7 @@ _PUBLIC: dict[str, str] = {
     "rdf_format_for": "graph.store",
     "BadData": "graph.store",
     "ResultTooLarge": "graph.store",
+    "is_iri": "graph.store",
     "RemoteStore": "graph.remote_store",
     "open_store": "graph.backends",
     # floor 3: extraction, protocol, validation, entities, related, paths, timeline, queries
@@ -108,6 +109,7 @@ _PUBLIC: dict[str, str] = {
     "select_saved": "graph.queries",
     # floor 4: orchestration and pictures
     "delete_article": "graph.pipeline",
+    "ARTICLE_PREFIX": "graph.pipeline",
     "ensure_reference": "graph.pipeline",
     "ingest_paths": "graph.pipeline",
     "ingest_text": "graph.pipeline",

@@ -87,6 +87,15 @@ class BadData(StoreError):
     """RDF data sent to the store is malformed or of the wrong kind."""
 
 
+def is_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI the store accepts as a graph or node name."""
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
 class ResultTooLarge(QueryError):
     """A query's answer has more rows or triples than the result cap allows."""
 

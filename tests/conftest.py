@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,10 +60,12 @@ def sample_store_dir(tmp_path_factory: pytest.TempPathFactory, gazetteer) -> Pat
 
 
 class Server:
-    def __init__(self, url: str, process: subprocess.Popen, store: Path) -> None:
+    def __init__(self, url: str, process: subprocess.Popen, store: Path,
+                 log: Path | None = None) -> None:
         self.url = url
         self.process = process
         self.store = store
+        self.log = log
 
     def client(self, **kwargs) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=60, **kwargs)
@@ -71,19 +74,22 @@ class Server:
 def start_server(store: Path, env: dict[str, str] | None = None) -> Server:
     port = free_port()
     environment = {**os.environ, **(env or {})}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port)],
-        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
+    # the server's log goes to a file: a pipe nobody reads fills up and freezes the server
+    log = Path(tempfile.mkstemp(prefix=f"dkg-serve-{port}-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port)],
+            cwd=REPO, env=environment, stdout=sink, stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode() if process.stdout else ""
+            output = log.read_text("utf-8", errors="replace")
             raise RuntimeError(f"dkg serve exited with {process.returncode}:\n{output}")
         try:
             if httpx.get(url + "/openapi.json", timeout=1).status_code == 200:
-                return Server(url, process, store)
+                return Server(url, process, store, log)
         except httpx.HTTPError:
             time.sleep(0.1)
     process.kill()

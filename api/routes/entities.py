@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from api.conventions import (
     ETAG_HEADERS,
@@ -41,6 +41,10 @@ JSONLD = "application/ld+json"
 _TYPE = "(" + "|".join(ENTITY_TYPES) + ")"
 _METHOD = "(" + "|".join(METHODS) + ")"
 
+Kind = Annotated[str, Path(description="the entity's type, lower case (the id's first part)",
+                           examples=["official"])]
+Slug = Annotated[str, Path(description="the entity's name part (the id's second part)",
+                           examples=["yerzhan-ashikbayev"])]
 Limit = Annotated[int, Query(ge=1, le=200, description="most items on one page",
                              examples=[20])]
 Cursor = Annotated[str | None, Query(
@@ -130,7 +134,7 @@ def search(
         JSONLD: {"schema": {"type": "object"}, "example": JSONLD_EXAMPLE}}},
         **NOT_MODIFIED, **problems(404, 422)},
 )
-def card(kind: str, slug: str, request: Request, store: StoreDep) -> Response:
+def card(kind: Kind, slug: Slug, request: Request, store: StoreDep) -> Response:
     entity = f"{kind}/{slug}"
     if _wants_jsonld(request.headers.get("accept", "")):
         return tagged_json(store, request, lambda: entity_jsonld(entity_card(store, entity)),
@@ -170,8 +174,8 @@ def _wants_jsonld(accept: str) -> bool:
     responses={200: _ok(RELATED_EXAMPLE, LIST_HEADERS), **problems(400, 404, 422)},
 )
 def related(
-    kind: str,
-    slug: str,
+    kind: Kind,
+    slug: Slug,
     request: Request,
     response: Response,
     store: StoreDep,
@@ -207,8 +211,8 @@ def related(
     responses={200: _ok(TIMELINE_EXAMPLE, LIST_HEADERS), **problems(400, 404, 422)},
 )
 def timeline(
-    kind: str,
-    slug: str,
+    kind: Kind,
+    slug: Slug,
     request: Request,
     response: Response,
     store: StoreDep,

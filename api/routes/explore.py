@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from api.conventions import ok, problems
 from api.deps import get_settings, get_store
 from graph import ENTITY_TYPES, OTHER_STYLE, TYPE_STYLES, ego_graph, network_data, relation_types
 from graph.config import Settings
@@ -44,11 +45,40 @@ def explore_page(request: Request, store: StoreDep, settings: SettingsDep) -> HT
                                        "X-Content-Type-Options": "nosniff"})
 
 
+NEIGHBOURHOOD_EXAMPLE = {
+    "heading": "Yerzhan Ashikbayev — neighbourhood",
+    "note": "Showing the 2 most important of 5 entities around Yerzhan Ashikbayev ...",
+    "center": "official/yerzhan-ashikbayev", "total": 5,
+    "nodes": [{"id": "official/yerzhan-ashikbayev", "label": "Yerzhan Ashikbayev",
+               "title": "Yerzhan Ashikbayev\nOfficial · official/yerzhan-ashikbayev\n"
+                        "4 connections in the graph", "shape": "dot", "value": 2.61,
+               "type": "Official", "legend": "Official",
+               "url": "/viz/entity/official/yerzhan-ashikbayev", "importance": 4},
+              {"id": "state/kz", "label": "Kazakhstan", "title": "Kazakhstan\nState · "
+               "state/kz\n29 connections in the graph", "shape": "diamond", "value": 4.4,
+               "type": "State", "legend": "State", "url": "/viz/entity/state/kz",
+               "importance": 29}],
+    "edges": [{"id": "official/yerzhan-ashikbayev represents state/kz",
+               "from": "official/yerzhan-ashikbayev", "to": "state/kz", "label": "represents",
+               "evidence": "Қазақстан Республикасы Сыртқы істер министрінің бірінші "
+                           "орынбасары Ержан Ашықбаев ...",
+               "article": "article/801bd29974421508",
+               "article_title": "Қазақстан БҰҰ алаңдарында", "date": "2026-02-27",
+               "facts": 1}],
+    "physics": True,
+}
+
+
 @router.get("/api/graph/neighbourhood/{kind}/{slug}", summary="An entity's neighbourhood, "
-            "ready to draw")
+            "ready to draw",
+            responses={200: ok(examples={"application/json": NEIGHBOURHOOD_EXAMPLE},
+                               schemas={"application/json": {"type": "object"}}),
+                       **problems(400, 404, 422)})
 def neighbourhood(
-    kind: str,
-    slug: str,
+    kind: Annotated[str, Path(description="the entity's type, lower case",
+                              examples=["official"])],
+    slug: Annotated[str, Path(description="the entity's name part",
+                              examples=["yerzhan-ashikbayev"])],
     store: StoreDep,
     settings: SettingsDep,
     depth: Annotated[int, Query(ge=1, le=3, description="hops around the entity")] = 1,

@@ -22,11 +22,20 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from api.deps import get_store, require_token
+from api.conventions import (
+    WRITE_ERRORS,
+    no_content,
+    ok,
+    problems,
+    query_params,
+    text_body,
+    write_token,
+)
+from api.deps import get_store
 from api.problems import problem
 from graph.errors import StoreError
 from graph.sparql import GRAPH_MEDIA, negotiate
-from graph.store import DATASET_FORMATS, RDF_FORMATS, BadData
+from graph.store import DATASET_FORMATS, RDF_FORMATS, BadData, is_iri
 
 router = APIRouter(tags=["graph store"])
 
@@ -44,6 +53,11 @@ _WRITE = "Needs `Authorization: Bearer <DKG_API_TOKEN>`. One transaction per req
 Target = tuple[str | None, bool]  # (graph IRI or None for the default graph, whole dataset?)
 
 
+def _bad_iri(iri: str) -> bool:
+    """Whether ``iri`` is no IRI the store can name a graph with."""
+    return any(c in ' <>"{}|\\^`' for c in iri) or not is_iri(iri)
+
+
 def _target(request: Request, direct: str | None) -> Target | Response:
     params = parse_qs(request.url.query, keep_blank_values=True)
     graphs, default = params.get("graph", []), "default" in params
@@ -51,12 +65,15 @@ def _target(request: Request, direct: str | None) -> Target | Response:
         if graphs or default:
             return problem(400, "a graph URL under /rdf-graphs/ names its graph itself: drop "
                            "?graph= and ?default", "bad-request")
-        return str(request.url.replace(query="", fragment="")), False
+        iri = str(request.url.replace(query="", fragment=""))
+        if _bad_iri(iri):
+            return problem(400, f"the graph URL {iri!r} is not a valid IRI", "bad-request")
+        return iri, False
     if len(graphs) > 1 or (graphs and default):
         return problem(400, "name one graph: ?graph=IRI or ?default", "bad-request")
     if graphs:
         iri = graphs[0]
-        if ":" not in iri or any(c in iri for c in ' <>"{}|\\^`'):
+        if ":" not in iri or _bad_iri(iri):
             return problem(400, f"?graph= must be an absolute IRI, not {iri!r}", "bad-request")
         return iri, False
     if default:
@@ -64,17 +81,105 @@ def _target(request: Request, direct: str | None) -> Target | Response:
     return None, True
 
 
-@router.api_route("/rdf-graphs", methods=["GET", "HEAD"], summary="Read a graph",
-                  description=_READ, response_model=None)
+_TURTLE = ("<https://w3id.org/dkg/id/state/kz> <http://www.w3.org/2000/01/rdf-schema#label> "
+           "\"Kazakhstan\"@en .\n")
+_TRIG = "<urn:dkg:curation> {\n  " + _TURTLE + "}\n"
+_VARY = {"Vary": {"description": "Accept", "schema": {"type": "string"}}}
+_GRAPH_PARAMS = query_params(
+    {"name": "graph", "description": "the IRI of the graph (indirect identification)",
+     "schema": {"type": "string"}, "example": "urn:dkg:curation"},
+    {"name": "default", "description": "present (its value is ignored; usually `?default` "
+     "alone): the store's real default graph", "schema": {"type": "string"}, "example": ""},
+)
+_GRAPH_MEDIA_TYPES = [m for media in TRIPLE_MEDIA.values() for m in media]
+_DATASET_MEDIA_TYPES = [m for media in DATASET_MEDIA.values() for m in media]
+
+
+def _read_responses(direct: bool, head: bool) -> dict:
+    if head:
+        ok_ = no_content("The graph exists: its headers, no body",
+                         {"Content-Length": {"schema": {"type": "integer"}}, **_VARY})
+        return {200: ok_, 404: no_content("No such graph"), **problems(400, 406)}
+    media = _GRAPH_MEDIA_TYPES if direct else [*_GRAPH_MEDIA_TYPES, *_DATASET_MEDIA_TYPES]
+    return {200: ok("The graph (or, with neither `graph` nor `default`, the whole dataset) "
+                    "in the negotiated format",
+                    examples={"text/turtle": _TURTLE, **({} if direct else {
+                        "application/trig": _TRIG})},
+                    media=[m for m in media if m not in ("text/turtle", "application/trig")],
+                    headers=_VARY),
+            **problems(400, 404, 406, why={404: "no such graph"})}
+
+
+def _write_responses() -> dict:
+    return {201: no_content("Created: a new graph (its IRI in Location on POST /rdf-graphs)",
+                            {"Location": {"schema": {"type": "string"}}}),
+            204: no_content("Done"),
+            **problems(400, *WRITE_ERRORS, 404, 415, 503, why={
+                400: "bad RDF, a bad graph IRI, or a write that needs a graph",
+                404: "DELETE of a graph that does not exist"})}
+
+
+def _write_body(post: bool) -> dict:
+    body = text_body({"text/turtle": _TURTLE, "application/trig": _TRIG, **{
+        m: "" for m in (*_GRAPH_MEDIA_TYPES, *_DATASET_MEDIA_TYPES)
+        if m not in ("text/turtle", "application/trig")}})
+    for entry in body["content"].values():
+        if entry.get("example") == "":
+            del entry["example"]
+    # JSON-LD is JSON: whatever the JSON-LD parser takes (an object or an array)
+    body["content"]["application/ld+json"] = {"schema": {}, "example": {
+        "@id": "https://w3id.org/dkg/id/state/kz",
+        "http://www.w3.org/2000/01/rdf-schema#label": {"@value": "Kazakhstan",
+                                                         "@language": "en"}}}
+    if post:
+        body["content"]["multipart/form-data"] = {"schema": {
+            "type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}
+    return body
+
+
 async def read(request: Request) -> Response:
     return await _read(request, None)
 
 
-@router.api_route("/rdf-graphs/{path:path}", methods=["GET", "HEAD"],
-                  summary="Read a graph (direct identification)", description=_READ,
-                  response_model=None)
 async def read_direct(request: Request, path: str) -> Response:
     return await _read(request, path)
+
+
+async def write(request: Request) -> Response:
+    return await _write(request, None)
+
+
+async def write_direct(request: Request, path: str) -> Response:
+    return await _write(request, path)
+
+
+_COMMON = {"response_model": None, "response_class": Response}
+for _method in ("GET", "HEAD"):
+    _m = _method.lower()
+    router.add_api_route(
+        "/rdf-graphs", read, methods=[_method], summary="Read a graph", description=_READ,
+        operation_id=f"read_rdf_graphs_{_m}", **_COMMON,
+        responses=_read_responses(False, _method == "HEAD"),
+        openapi_extra={"parameters": _GRAPH_PARAMS})
+    router.add_api_route(
+        "/rdf-graphs/{path:path}", read_direct, methods=[_method],
+        summary="Read a graph (direct identification)", description=_READ,
+        operation_id=f"read_direct_rdf_graphs_{_m}", **_COMMON,
+        responses={**_read_responses(True, _method == "HEAD"), **problems(422)})
+for _method in ("PUT", "POST", "DELETE"):
+    _m = _method.lower()
+    _extra = {} if _method == "DELETE" else {"requestBody": _write_body(_method == "POST")}
+    router.add_api_route(
+        "/rdf-graphs", write, methods=[_method], summary=f"Write a graph ({_method})",
+        description=_WRITE, operation_id=f"write_rdf_graphs_{_m}", **_COMMON,
+        status_code=204, dependencies=[Depends(write_token)], responses=_write_responses(),
+        openapi_extra={"parameters": _GRAPH_PARAMS, **_extra})
+    router.add_api_route(
+        "/rdf-graphs/{path:path}", write_direct, methods=[_method],
+        summary=f"Write a graph ({_method}, direct identification)", description=_WRITE,
+        operation_id=f"write_direct_rdf_graphs_{_m}", **_COMMON, status_code=204,
+        dependencies=[Depends(write_token)],
+        responses={**_write_responses(), **problems(422)}, openapi_extra=_extra)
 
 
 async def _read(request: Request, direct: str | None) -> Response:
@@ -103,19 +208,6 @@ async def _read(request: Request, direct: str | None) -> Response:
         return Response(status_code=200, media_type=media_type,
                         headers={"Content-Length": str(len(body)), "Vary": "Accept"})
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
-
-
-@router.api_route("/rdf-graphs", methods=["PUT", "POST", "DELETE"], summary="Write a graph",
-                  description=_WRITE, response_model=None, dependencies=[Depends(require_token)])
-async def write(request: Request) -> Response:
-    return await _write(request, None)
-
-
-@router.api_route("/rdf-graphs/{path:path}", methods=["PUT", "POST", "DELETE"],
-                  summary="Write a graph (direct identification)", description=_WRITE,
-                  response_model=None, dependencies=[Depends(require_token)])
-async def write_direct(request: Request, path: str) -> Response:
-    return await _write(request, path)
 
 
 async def _write(request: Request, direct: str | None) -> Response:

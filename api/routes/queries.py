@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
+from api.conventions import ok, problems, query_params
 from api.deps import get_settings, get_store
 from api.problems import problem
 from graph.config import Settings
@@ -68,7 +69,15 @@ def _info(query: SavedQuery) -> SavedQueryInfo:
     )
 
 
-@router.get("/api/queries", summary="List the saved queries", response_model=SavedQueryList)
+@router.get("/api/queries", summary="List the saved queries", response_model=SavedQueryList,
+            responses={200: ok(examples={"application/json": {
+                "prefixes": {"dkg": "https://w3id.org/dkg/ontology#"},
+                "queries": [{"name": "most-mentioned", "title": "Most mentioned entities",
+                             "description": "Entities by the number of articles that "
+                             "mention them.", "form": "SELECT", "params": [
+                                 {"name": "limit", "kind": "integer", "expects": "a number",
+                                  "default": "20", "optional": True, "doc": "most rows"}],
+                             "text": "SELECT ...", "url": "/api/queries/most-mentioned"}]}})})
 def list_queries() -> SavedQueryList:
     """Every saved query (``ontology/queries/*.rq``): name, title, description, its
     parameters (name, kind, default, optional) and its SPARQL text."""
@@ -80,14 +89,35 @@ def list_queries() -> SavedQueryList:
     "/api/queries/{name}",
     summary="Run a saved query",
     response_model=None,
+    response_class=Response,
     responses={
-        200: {"content": {m[0]: {} for m in (*RESULT_MEDIA.values(), *GRAPH_MEDIA.values())},
-              "description": "the answer, as /sparql gives it"},
-        400: {"description": "a parameter is unknown, missing or malformed (problem+json)"},
-        404: {"description": "no saved query of that name (problem+json)"},
+        200: ok("The answer, as /sparql gives it (SELECT: JSON, XML, CSV, TSV; CONSTRUCT: "
+                "Turtle, N-Triples, RDF/XML, JSON-LD, N-Quads, TriG)",
+                examples={"application/sparql-results+json": {
+                    "head": {"vars": ["entity", "label"]}, "results": {"bindings": [
+                        {"entity": {"type": "uri", "value": "https://w3id.org/dkg/id/state/kz"},
+                         "label": {"type": "literal", "value": "Kazakhstan"}}]}}},
+                media=[m for media in (*RESULT_MEDIA.values(), *GRAPH_MEDIA.values())
+                       for m in media if m != "application/sparql-results+json"],
+                headers={"Vary": {"description": "Accept", "schema": {"type": "string"}},
+                         "Content-Disposition": {"description": "with format=csv|tsv: a "
+                                                 "file name", "schema": {"type": "string"}}}),
+        **problems(400, 404, 406, 422, 503, why={
+            400: "a parameter is unknown, missing, repeated or malformed, or the format "
+                 "does not fit the query",
+            404: "no saved query of that name",
+            422: "the answer has more than DKG_MAX_RESULTS rows or triples"}),
     },
+    openapi_extra={"parameters": query_params(
+        {"name": "format", "description": "the answer's format, instead of the Accept header "
+         "(empty: by the Accept header)",
+         "schema": {"type": "string", "enum": ["", *sorted(SHORT_NAMES)]}, "example": "csv"})},
 )
-def run_query(name: str, request: Request, store: StoreDep) -> Response:
+def run_query(
+    name: Annotated[str, Path(description="the saved query's name",
+                              examples=["most-mentioned"])],
+    request: Request, store: StoreDep,
+) -> Response:
     """Run the saved query ``name``. Every query-string field other than ``format`` is a
     parameter (``?state=state:kz&since=2024``); missing ones take their defaults, and an
     empty value leaves an optional parameter unbound. The answer is negotiated like

@@ -12,7 +12,16 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import get_settings, get_store, require_token
+from api.conventions import (
+    WRITE_ERRORS,
+    no_content,
+    ok,
+    problems,
+    query_params,
+    text_body,
+    write_token,
+)
+from api.deps import get_settings, get_store
 from api.problems import problem
 from graph.errors import QueryError, QueryTimeout, StoreError
 from graph.query_runner import QueryRunner
@@ -66,7 +75,57 @@ transaction. Unlike queries, an update's default graph is the store's real defau
 graph (not the union of all graphs). LOAD only fetches from DKG_SERVICE_ALLOW."""
 
 
-@router.get("/sparql", summary="SPARQL query (GET)", description=_DOC, response_model=None)
+_SELECT = "SELECT ?s ?label WHERE { ?s rdfs:label ?label } LIMIT 2"
+_QUERIES = {
+    "select": _SELECT,
+    "ask": "ASK { ?s a ?type }",
+    "construct": "CONSTRUCT { ?s rdfs:label ?label } WHERE { ?s rdfs:label ?label } LIMIT 3",
+    "describe": "DESCRIBE <https://w3id.org/dkg/id/state/kz>",
+}
+_RESULTS_JSON = {"head": {"vars": ["s", "label"]}, "results": {"bindings": [
+    {"s": {"type": "uri", "value": "https://w3id.org/dkg/id/state/kz"},
+     "label": {"type": "literal", "value": "Kazakhstan", "xml:lang": "en"}}]}}
+#: what a query can answer: SELECT/ASK results, CONSTRUCT/DESCRIBE graphs
+ANSWERS = ok(
+    "The answer: SELECT/ASK results or a CONSTRUCT/DESCRIBE graph, in the negotiated format",
+    examples={"application/sparql-results+json": _RESULTS_JSON,
+              "text/csv": "s,label\r\nhttps://w3id.org/dkg/id/state/kz,Kazakhstan\r\n",
+              "text/turtle": "<https://w3id.org/dkg/id/state/kz> "
+                             "<http://www.w3.org/2000/01/rdf-schema#label> \"Kazakhstan\"@en .\n"},
+    media=[m for media in (*RESULT_MEDIA.values(), *GRAPH_MEDIA.values()) for m in media
+           if m not in ("application/sparql-results+json", "text/csv", "text/turtle")],
+    headers={"Vary": {"description": "Accept", "schema": {"type": "string"}}},
+)
+QUERY_ERRORS = problems(400, 406, 422, 503, why={
+    400: "the query is malformed, an update, or names an unknown format or a SERVICE "
+         "off the allow-list",
+    422: "the answer has more than DKG_MAX_RESULTS rows or triples: add LIMIT/OFFSET"})
+#: the protocol's parameters (read from the query string or the form body)
+QUERY_PARAMS = query_params(
+    {"name": "query", "description": "the SPARQL query", "schema": {"type": "string"},
+     "examples": {name: {"value": text} for name, text in _QUERIES.items()}},
+    {"name": "default-graph-uri",
+     "description": "a graph of the default graph (repeat it for more)",
+     "schema": {"type": "string"}},
+    {"name": "named-graph-uri",
+     "description": "a named graph of the dataset (repeat it for more)",
+     "schema": {"type": "string"}},
+    {"name": "format", "description": "the answer's format, instead of the Accept header "
+     "(empty: by the Accept header)",
+     "schema": {"type": "string", "enum": ["", *sorted(SHORT_NAMES)]}, "example": "csv"},
+)
+_FORM = {"type": "object", "properties": {
+    "query": {"type": "string"}, "default-graph-uri": {"type": "string"},
+    "named-graph-uri": {"type": "string"}, "format": {"type": "string"}}}
+
+
+@router.get("/sparql", summary="SPARQL query (GET)", description=_DOC, response_model=None,
+            response_class=Response,
+            responses={200: {**ANSWERS, "content": {
+                **ANSWERS["content"], "text/html": {
+                    "example": "<!doctype html>...", "schema": {"type": "string"}}}},
+                **QUERY_ERRORS},
+            openapi_extra={"parameters": QUERY_PARAMS})
 async def sparql_get(request: Request) -> Response:
     params = _multi(request.url.query)
     if "query" not in params and _wants_html(request):
@@ -75,7 +134,11 @@ async def sparql_get(request: Request) -> Response:
     return await _answer(request, params, None)
 
 
-@router.post("/sparql", summary="SPARQL query (POST)", description=_DOC, response_model=None)
+@router.post("/sparql", summary="SPARQL query (POST)", description=_DOC, response_model=None,
+            response_class=Response,
+             responses={200: ANSWERS, **QUERY_ERRORS, **problems(415)},
+             openapi_extra={"parameters": QUERY_PARAMS, "requestBody": text_body(
+                 {DIRECT: _QUERIES["construct"]}, form=_FORM)})
 async def sparql_post(request: Request) -> Response:
     content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     body = await request.body()
@@ -193,8 +256,29 @@ def _multi(query_string: str) -> dict[str, list[str]]:
     return parse_qs(query_string, keep_blank_values=True)
 
 
+_INSERT = ("INSERT DATA { GRAPH <urn:dkg:curation> { <https://w3id.org/dkg/id/state/kz> "
+           "<http://www.w3.org/2000/01/rdf-schema#comment> \"checked\" } }")
+
+
 @router.post("/sparql/update", summary="SPARQL update", description=_UPDATE_DOC,
-             response_model=None, status_code=204, dependencies=[Depends(require_token)])
+             response_model=None, response_class=Response, status_code=204,
+             dependencies=[Depends(write_token)],
+             responses={204: no_content("Done: the update is committed"),
+                        **problems(400, *WRITE_ERRORS, 415, 503, why={
+                            400: "the update is malformed or LOADs from a host off the "
+                                 "allow-list"})},
+             openapi_extra={
+                 "parameters": query_params(
+                     {"name": "using-graph-uri", "schema": {"type": "string"},
+                      "description": "a graph of the WHERE clauses' default graph (repeat it "
+                      "for more)"},
+                     {"name": "using-named-graph-uri", "schema": {"type": "string"},
+                      "description": "a named graph of the WHERE clauses' dataset (repeat it "
+                      "for more)"}),
+                 "requestBody": text_body({UPDATE: _INSERT}, form={
+                     "type": "object", "properties": {
+                         "update": {"type": "string"}, "using-graph-uri": {"type": "string"},
+                         "using-named-graph-uri": {"type": "string"}}})})
 async def sparql_update(request: Request) -> Response:
     raw_type = request.headers.get("content-type") or ""
     content_type = raw_type.split(";")[0].strip().lower()
