@@ -122,6 +122,11 @@ def operations(rare: str, diagnose: bool) -> list[tuple[str, str, str]]:
         ("baseline", "pattern", f"single pattern: <{FREQUENT}> skos:prefLabel ?l"),
         ("related", "related-frequent", f"related_entities({FREQUENT})"),
         ("related", "related-rare", f"related_entities({rare}) (after one call for {FREQUENT})"),
+        ("related", "rank-frequent", f"rank_related({FREQUENT}) on the built projection "
+                                     "(what a related call costs when its list is not cached)"),
+        ("related", "rank-spread", "rank_related of a different entity each call (every "
+                                   "50th by popularity), projection built"),
+        ("related", "projection-build", "build_projection (the entity graph, all queries)"),
         ("search", "search", "search_entities('Tokayev') (builds the label index)"),
         ("search", "index-build", "LabelIndex.build (all labels and types)"),
         ("search", "index-search", "LabelIndex.search('Tokayev') on a built index"),
@@ -142,6 +147,11 @@ def operations(rare: str, diagnose: bool) -> list[tuple[str, str, str]]:
                             f"{who}: related {name} query as written (substitutions)"))
                 ops.append(("diagnosis", f"sub:{who}:{name}:values",
                             f"{who}: related {name} query with VALUES ?e {{ <iri> }}"))
+            ops.append(("diagnosis", f"egolabels:{who}:optional",
+                        f"{who}'s first neighbour: graph/explore.py _LABELS (VALUES + 3 "
+                        "OPTIONAL), as ego_graph runs it"))
+            ops.append(("diagnosis", f"egolabels:{who}:split",
+                        f"{who}'s first neighbour: the same as two plain DISTINCT queries"))
             if who == rare:
                 ops.append(("diagnosis", f"label:{who}:optional",
                             f"{who}: related._label as written (VALUES + 2 OPTIONAL)"))
@@ -182,6 +192,31 @@ def make(key: str, store, rare: str) -> tuple[Callable[[], Any], Callable[[Any],
         related_entities(store, FREQUENT)
     if key in simple:
         return simple[key]
+    if key in ("rank-frequent", "rank-spread", "projection-build"):
+        from graph.projection import build_projection, projection
+        from graph.related import rank_related
+
+        if key == "projection-build":
+            return (lambda: build_projection(store)), lambda p: f"{len(p.nodes):,} nodes"
+        p = projection(store)
+        if key == "rank-frequent":
+            return (lambda: rank_related(p, ID + FREQUENT)), n
+        popular = sorted(p.mentions, key=lambda e: (-len(p.mentions[e]), e))[::50]
+        it = iter(popular * 10)
+        return (lambda: rank_related(p, next(it))), n
+    if key.startswith("egolabels:"):
+        from graph import explore
+
+        _, who, form = key.split(":")
+        first = sorted({x for s, _, o in explore._edges_around(  # noqa: SLF001
+            store, [ID + who], None, with_facts=False) for x in (s, o)} - {ID + who})[0]
+        if form == "optional":
+            return (lambda: store.select(explore._LABELS % f"<{first}>")), n  # noqa: SLF001
+        q1 = f"""SELECT DISTINCT ?x ?en WHERE {{ VALUES ?x {{ <{first}> }}
+              ?x skos:prefLabel ?en FILTER(LANG(?en) = "en") }}"""
+        q2 = f"""SELECT DISTINCT ?x ?type WHERE {{ VALUES ?x {{ <{first}> }}
+              ?x a ?type FILTER(STRSTARTS(STR(?type), STR(dkg:))) }}"""
+        return (lambda: store.select(q1) + store.select(q2)), n
     if key.startswith("index-search"):
         index = LabelIndex.build(store)
         q = "Республика" if key.endswith("common") else "Tokayev"

@@ -44,7 +44,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 VIS_NETWORK_JS = ASSETS_DIR / "vis-network.min.js"
 
 #: graphs with more nodes than this get a layout computed here and physics off
-PHYSICS_NODE_LIMIT = 500
+PHYSICS_NODE_LIMIT = 200
 
 #: entity type -> (colour, vis-network shape); any other type is drawn as OTHER_STYLE
 TYPE_STYLES: dict[str, tuple[str, str]] = {

@@ -190,8 +190,11 @@ def test_a_hub_is_cut_and_a_big_graph_comes_with_a_layout(tmp_path: Path) -> Non
         kept = [n.id for n in cut.nodes]
         assert all(int(i.split("s")[-1]) % 3 == 0 for i in kept[1:])  # better connected kept
         data = network_data(cut)
-        assert data["physics"] is True  # 300 nodes: bounded stabilisation, then off
-        assert data["options"]["physics"]["stabilization"]["iterations"] <= 300
+        # 300 nodes: a layout from the server and no physics, so the first picture is
+        # drawn at once (bench/RESULTS.md: stabilising 300 nodes took ~1.6 s in Chromium)
+        assert len(cut.nodes) > PHYSICS_NODE_LIMIT
+        assert data["physics"] is False
+        assert all("x" in n and "y" in n for n in data["nodes"])
 
         big = network_data(ego_graph(store, "forum/hub", max_nodes=1000))
         assert len(big["nodes"]) == 901 > PHYSICS_NODE_LIMIT

@@ -330,7 +330,7 @@ def test_a_large_neighbourhood_is_cut_and_never_freezes_the_page(hub_server: Ser
     assert note.startswith("Showing the 300 most important of 2001 entities around Hub forum")
     assert "raise the maximum number of nodes" in note
 
-    # all of it: over 500 nodes, so a layout from the server and no physics
+    # all of it: over 200 nodes, so a layout from the server and no physics
     page.fill("#x-max", "2001")
     started = time.monotonic()
     page.press("#x-max", "Tab")  # a change of the maximum redraws

@@ -15,7 +15,7 @@
   var panel = document.getElementById("x-panel");
   var container = document.getElementById("x-network");
   var timelineBox = document.getElementById("x-timeline");
-  var PHYSICS_NODE_LIMIT = 500;
+  var PHYSICS_NODE_LIMIT = 200;
   var LANG_ORDER = ["kk", "ru", "en"];
   var pending = 0;  // requests under way (tests wait for 0)
 
