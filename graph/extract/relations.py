@@ -93,8 +93,12 @@ class RelationFinder:
         self.titles = titles
         self.last_actor: str | None = None
         self.participants: dict[str, list[str]] = {}
+        #: "<official> of <State>" said in the text (read by the ru/en finder)
+        self.of_state: dict[str, str] = {}
 
     def national_state(self, official: str) -> str | None:
+        if official in self.of_state:
+            return self.of_state[official]
         for t in self.titles:
             if (
                 t.person == official

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from graph.extract.mentions import Doc, Hit, Sent, ru_cases
 from graph.extract.officials import Title, state_of
-from graph.extract.relations import event_officials
+from graph.extract.relations import RelationFinder, event_officials
 
 Trigger = tuple[str, ...]
 
@@ -158,32 +158,13 @@ _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
 _LINKS = _CONJ | frozenset({"в", "во", "на", "the", "in", "at", "of"})
 
 
-class SvoRelationFinder:
+class SvoRelationFinder(RelationFinder):
+    """Russian and English: subject–verb–object order, with the Kazakh finder's memory
+    of the last actor and of who holds which national office."""
+
     def __init__(self, doc: Doc, titles: list[Title]):
-        self.doc = doc
-        self.titles = titles
+        super().__init__(doc, titles)
         self.triggers = TRIGGERS.get(doc.lang, {})
-        self.last_actor: str | None = None
-        self.participants: dict[str, list[str]] = {}
-        #: "<official> of <State>" said in the text
-        self.of_state: dict[str, str] = {}
-
-    def national_state(self, official: str) -> str | None:
-        if official in self.of_state:
-            return self.of_state[official]
-        for t in self.titles:
-            if (
-                t.person == official
-                and t.scope == "state"
-                and t.owner
-                and t.owner.startswith("state/")
-            ):
-                return t.owner
-        return None
-
-    def run(self) -> None:
-        for sent in self.doc.sents:
-            self.sentence(sent)
 
     def _word(self, sent: Sent, k: int, word: str) -> bool:
         return word in sent.reads[k] if self.doc.lang == "ru" else sent.toks[k].lower == word
