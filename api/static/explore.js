@@ -89,15 +89,10 @@
     return id.split("/").map(encodeURIComponent).join("/");
   }
 
-  // ---- which optional API routes this server has (no 404s to find out) ------------------
+  // ---- the API routes the page uses: all served by dkg itself ---------------------------
 
-  var features = {paths: false, timeline: false, events: false};
-  var featuresReady = getJSON("/openapi.json").then(function (spec) {
-    var paths = spec && spec.paths ? spec.paths : {};
-    features.paths = "/api/paths" in paths;
-    features.timeline = "/api/entities/{kind}/{slug}/timeline" in paths;
-    features.events = "/api/events" in paths;
-  }).catch(function () { /* keep the fallbacks */ });
+  var features = {paths: true, timeline: true, events: true};
+  var featuresReady = Promise.resolve();
 
   // ---- styles: the legend in the page is the one source (from graph/viz.py) -----------
 
