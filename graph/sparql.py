@@ -131,19 +131,25 @@ def check_services(query: str, allowed: Iterable[str] = ()) -> None:
     ...
     graph.errors.QueryError: SERVICE <http://evil.example/sparql> is not allowed: ...(now empty)
     """
+    for target, now in _disallowed(query, _SERVICE, allowed):
+        raise QueryError(
+            f"SERVICE <{target}> is not allowed: federated queries may only call the "
+            f"endpoints in the setting DKG_SERVICE_ALLOW ({now})"
+        )
+
+
+def _disallowed(text: str, keyword: re.Pattern[str], allowed: Iterable[str]
+                ) -> Iterable[tuple[str, str]]:
+    """(target, the allow-list as text) for each SERVICE/LOAD target not on the list,
+    keywords inside strings and comments left out."""
     allowed = set(allowed)
-    # find SERVICE keywords outside strings/comments, then read the IRI from the original
     blanked = _STRINGS_COMMENTS.sub(
-        lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), query
+        lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), text
     )
-    for match in _SERVICE.finditer(blanked):
+    for match in keyword.finditer(blanked):
         target = match.group(1).strip("<>")
         if target not in allowed:
-            now = ", ".join(sorted(allowed)) or "now empty"
-            raise QueryError(
-                f"SERVICE <{target}> is not allowed: federated queries may only call the "
-                f"endpoints in the setting DKG_SERVICE_ALLOW ({now})"
-            )
+            yield target, ", ".join(sorted(allowed)) or "now empty"
 
 
 _UPDATE_WORDS = re.compile(r"(?<![\w?$:])(USING|WITH|WHERE|DELETE|INSERT)(?![\w:-])|[{}]", re.I)
@@ -257,15 +263,8 @@ def check_loads(update: str, allowed: Iterable[str] = ()) -> None:
     ...
     graph.errors.QueryError: LOAD <http://10.0.0.1/admin> is not allowed: ... DKG_SERVICE_ALLOW ...
     """
-    allowed = set(allowed)
-    blanked = _STRINGS_COMMENTS.sub(
-        lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), update
-    )
-    for match in _LOAD.finditer(blanked):
-        target = match.group(1).strip("<>")
-        if target not in allowed:
-            now = ", ".join(sorted(allowed)) or "now empty"
-            raise QueryError(
-                f"LOAD <{target}> is not allowed: the server only fetches from the endpoints "
-                f"in the setting DKG_SERVICE_ALLOW ({now}); send the data to /rdf-graphs instead"
-            )
+    for target, now in _disallowed(update, _LOAD, allowed):
+        raise QueryError(
+            f"LOAD <{target}> is not allowed: the server only fetches from the endpoints "
+            f"in the setting DKG_SERVICE_ALLOW ({now}); send the data to /rdf-graphs instead"
+        )

@@ -20,6 +20,11 @@ SHARED = REPO.parent / "shared"
 SEED = REPO / "data" / "articles" / "kk-unhrc61-cd-2026.txt"
 SEED_GOLD = SHARED / "corpus" / "dev" / "kk-seed-unhrc61-cd-2026.json"
 TOKEN = "test-token-5f1c"
+ARTIFACTS = REPO / "artifacts"  # screenshots; git-ignored, kept by CI as artefacts
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 "--disable-quic"]
 
 
 def free_port() -> int:
@@ -112,3 +117,19 @@ def server(sample_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     srv = start_server(copy, {"DKG_API_TOKEN": TOKEN})
     yield srv
     stop_server(srv)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (Debian's), driven by Playwright; a missing browser fails the
+    tests that need it rather than skipping them."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is needed for the browser tests: apt-get install chromium "
+                    "(.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -8,27 +8,7 @@ import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
-from tests.conftest import REPO, Server
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = REPO / "artifacts"
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
-        )
-        yield b
-        b.close()
+from tests.conftest import ARTIFACTS, Server
 
 
 def test_saved_query_by_click_table_csv_graph_and_nothing_from_other_hosts(

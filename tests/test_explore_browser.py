@@ -14,27 +14,14 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import REPO, TOKEN, Server, start_server, stop_server
-from tests.test_viz_browser import ARGS, CHROMIUM
+from tests.conftest import ARTIFACTS, TOKEN, Server, start_server, stop_server
 
-ARTIFACTS = REPO / "artifacts"
 XSS = "<img src=x onerror=alert(1)>"
 XSS_TITLE = "<script>alert(2)</script> Kazakhstan proposes"
 XSS_ID = "initiative/img-src-x-onerror-alert-1"
 ASHIKBAYEV = "official/yerzhan-ashikbayev"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is needed for the browser tests: apt-get install chromium "
-                    "(.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Watch:
