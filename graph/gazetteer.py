@@ -90,6 +90,7 @@ class Role:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     scope: str = "state"  # "state" | "organization"
     file: str = ""
+    ministry: dict[str, str] = field(default_factory=dict)  # the body a minister's title names
 
     @property
     def label(self) -> str:
@@ -343,6 +344,7 @@ def _role(path: Path, i: int, raw: Any) -> Role:
         _aliases(path, i, rid, raw.get("aliases")),
         scope,
         path.name,
+        _names(path, i, rid, raw["ministry"], "ministry") if raw.get("ministry") else {},
     )
 
 

@@ -50,7 +50,7 @@ ALLOWED_KEYS = {
 }
 REQUIRED_KEYS = {"id", "type", "names"}
 POSITION_KEYS = {"role", "of", "start", "end"}
-ROLE_KEYS = {"id", "names", "aliases", "scope"}
+ROLE_KEYS = {"id", "names", "aliases", "scope", "ministry"}
 ROLE_SCOPES = {"state": ("state",), "organization": ("organization", "forum")}
 
 # What each reference may point at (by id kind).
@@ -341,6 +341,10 @@ def test_roles_schema(roles):
         assert isinstance(r["names"], dict) and r["names"].get("en"), f"{where}: names.en"
         for lang in r["names"]:
             assert lang in LANGS, f"{where}: names key {lang!r}"
+        if "ministry" in r:  # "Minister of Energy" -> "Ministry of Energy" (of the owner state)
+            assert r["scope"] == "state" and r["ministry"].get("en"), f"{where}: ministry.en"
+            assert r["ministry"]["en"].startswith("Ministry"), f"{where}: ministry.en"
+            assert set(r["ministry"]) <= set(LANGS), f"{where}: ministry keys"
         for lang, lst in (r.get("aliases") or {}).items():
             assert lang in LANGS, f"{where}: aliases key {lang!r}"
             assert isinstance(lst, list) and all(isinstance(a, str) for a in lst), where

@@ -20,9 +20,10 @@ from graph.extract.events_ru_en import (
 from graph.extract.lexicon import load_lexicon
 from graph.extract.meetings import find_meetings
 from graph.extract.mentions import Doc, match_known
-from graph.extract.officials import find_people, find_titles
+from graph.extract.officials import find_names, find_people, find_titles
 from graph.extract.relations import RelationFinder
 from graph.extract.relations_svo import SvoRelationFinder
+from graph.extract.visits import find_visits
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.models import Article, Event, Extraction
 
@@ -55,8 +56,10 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     titles = []
     for sent in doc.sents:
         match_known(doc, sent)
+        find_names(doc, sent)
         titles += find_titles(doc, sent, lex)
         find_people(doc, sent)
+        find_visits(doc, sent, titles)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
             find_anaphors(doc, sent)

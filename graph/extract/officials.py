@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+import yaml
+
+from graph.config import DATA_DIR
 from graph.extract import kk
 from graph.extract.lexicon import Lexicon
 from graph.extract.mentions import Doc, Hit, Sent, phrase_readings, ru_name_lemma
@@ -179,6 +183,9 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             if k > end:
                 person = _person_entity(doc, toks[end:k])
                 doc.add_hit(sent, person, end, k, source="title")
+        if person is None:  # "Murat Nurtleu, Deputy Prime Minister – Foreign Minister of ..."
+            first = owner.i if owner is not None and owner.j == m.start else m.start
+            person = _appositive(doc, sent, first, role_tokens)
         if person is None and owner is not None and doc.article.date:
             entry = doc.gaz.holder(role.id, owner.entity, doc.article.date)
             if entry:  # "Қазақстан Президенті" alone
@@ -203,11 +210,61 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if role.scope == "state" and owner_id and not owner_id.startswith("state/"):
             owner_id = state_of(doc, owner_id) or owner_id
         out.append(Title(sent.index, person.id, label, owner_id, role.scope))
-        _ministry(doc, sent, owner, m.start, m.end, toks)
+        if not _ministry(doc, sent, owner, m.start, m.end, toks) and owner is not None:
+            _ministry_of_state(doc, sent, owner, role, m.start, end)
     return out
 
 
-def _ministry(doc: Doc, sent: Sent, owner: Hit | None, i: int, j: int, toks: list[str]) -> None:
+def _gap(sent: Sent, k: int) -> str:
+    """The characters between token ``k - 1`` and token ``k``."""
+    toks = sent.toks
+    return sent.text[toks[k - 1].end - sent.span.start : toks[k].start - sent.span.start]
+
+
+def _appositive(doc: Doc, sent: Sent, first: int, role_tokens: set[int]) -> Entity | None:
+    """The official named right before a title set off by a comma or a dash."""
+    k = first
+    while k > 0 and (k - 1) in role_tokens:  # "Deputy Prime Minister – Foreign Minister"
+        k -= 1
+    while k > 0 and any(h.j == k and h.type == "State" for h in sent.hits):
+        k = min(h.i for h in sent.hits if h.j == k and h.type == "State")  # "Kazakh"
+    if k == 0 or _gap(sent, k).strip() not in (",", "—", "–", "-", "("):
+        return None
+    hit = next((h for h in sent.hits if h.j == k and h.type == "Official"), None)
+    return doc.entities[hit.entity] if hit else None
+
+
+def _ministry_of_state(doc: Doc, sent: Sent, owner: Hit, role, i: int, j: int) -> None:
+    """A minister's title with its state names the ministry: "министр энергетики
+    Казахстана", "Minister of Energy of Kazakhstan", "Қазақстан Энергетика министрі"
+    (not an adjective: "Kazakh Foreign Minister" names no ministry)."""
+    if not role.ministry or owner.type != "State" or (owner.j == i and doc.lang != "kk"):
+        return
+    state = doc.entities[owner.entity]
+    name = f"{role.ministry['en']} of {state.label}"
+    known = next(
+        (
+            e.id
+            for e in doc.gaz.entries()
+            if e.type == "Organization"
+            and state_of(doc, e.id) == state.id and e.label.casefold().startswith(name.casefold())
+        ),
+        None,
+    )
+    ent = (
+        doc.known(known)
+        if known
+        else doc.entity("organization/" + slug(name), "Organization", name)
+    )
+    if not known:
+        for lang, ministry in role.ministry.items():
+            ent.labels.setdefault(lang, ministry)
+        ent.labels["en"] = name
+    hit = doc.add_hit(sent, ent, min(i, owner.i), max(j, owner.j), source="title", nested=True)
+    hit.in_title = True
+
+
+def _ministry(doc: Doc, sent: Sent, owner: Hit | None, i: int, j: int, toks: list[str]) -> bool:
     """ "Сыртқы істер министрінің" names the ministry "Сыртқы істер министрлігі"."""
     k = next(
         (
@@ -218,7 +275,7 @@ def _ministry(doc: Doc, sent: Sent, owner: Hit | None, i: int, j: int, toks: lis
         None,
     )
     if k is None:
-        return
+        return False
     phrase = " ".join(toks[i:k] + ["министрлігі"])
     matcher = doc.gaz.matcher(doc.lang, phrase_readings(doc.lang))
     found = matcher.find(phrase_readings(doc.lang)(phrase))
@@ -231,7 +288,8 @@ def _ministry(doc: Doc, sent: Sent, owner: Hit | None, i: int, j: int, toks: lis
         if pick:
             hit = doc.add_hit(sent, doc.known(pick), owner.i if owner else i, k + 1, source="title")
             hit.in_title = True
-            return
+            return True
+    return False
 
 
 _SURNAME = re.compile(
@@ -277,6 +335,116 @@ def find_people(doc: Doc, sent: Sent) -> None:
             ent = doc.entity("official/" + slug(name), "Official", to_latin(name), name=name)
         if ent is not None:
             doc.add_hit(sent, ent, start, k + 1, source="surname")
+
+
+# -- names without a title ----------------------------------------------------------------
+
+GIVEN_NAMES_FILE = DATA_DIR / "lexicon" / "given_names.yaml"
+_KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames written first) in Latin script, from data/lexicon/given_names.yaml."""
+    if not GIVEN_NAMES_FILE.exists():
+        return frozenset(), frozenset()
+    data = yaml.safe_load(GIVEN_NAMES_FILE.read_text(encoding="utf-8")) or {}
+    first = {"chinese_surnames"}
+    given = {n for key, names in data.items() if key not in first for n in names or []}
+    surnames = {n for key in first for n in data.get(key) or []}
+    return frozenset(given), frozenset(surnames)
+
+
+def _dictionary_parses(word: str) -> list:
+    """pymorphy3's readings of ``word`` from its dictionary (not guessed from the ending)."""
+    from graph.extract.mentions import _morph
+
+    return [
+        p
+        for p in _morph().parse(casefold(word))[:4]
+        if type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _ru_given(word: str, nominative: bool) -> bool:
+    """Does pymorphy3's dictionary read ``word`` as a first name (in the nominative only)?"""
+    return any(
+        "Name" in p.tag and (not nominative or "nomn" in p.tag) for p in _dictionary_parses(word)
+    )
+
+
+@lru_cache(maxsize=16384)
+def _ru_surname_ok(word: str) -> bool:
+    """Could ``word`` be a surname: a name in the dictionary, or a word it does not know
+    ("Кнайп"); not an ordinary word or a place ("Конституция", "Азия")."""
+    parses = _dictionary_parses(word)
+    if any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses):
+        return True
+    return not parses
+
+
+def _is_given(doc: Doc, word: str) -> bool:
+    given, _ = _given_names()
+    if doc.lang == "en":
+        return word in given or word.split("-")[0] in given
+    if to_latin(word) in given:
+        return True
+    if doc.lang == "kk":  # the first name stays in the nominative: "Ерланмен" is not one
+        return _ru_given(word.translate(_KK_TO_RU), True)
+    return _ru_given(word, False)
+
+
+def _is_surname(doc: Doc, word: str) -> bool:
+    if doc.lang == "en":
+        return word not in _NOT_SURNAME_EN
+    if doc.lang == "kk":
+        return _ru_surname_ok(kk.lemma_name(word).translate(_KK_TO_RU))
+    return _ru_surname_ok(word)
+
+
+_NOT_SURNAME_EN = frozenset(
+    {"The", "A", "An", "And", "Of", "In", "On", "At", "For", "To", "With", "By", "As", "He",
+     "She", "His", "Her", "They", "It", "This", "That", "Monday", "Tuesday", "Wednesday",
+     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+     "May", "June", "July", "August", "September", "October", "November", "December"}
+)
+
+
+def find_names(doc: Doc, sent: Sent) -> None:
+    """People named in full without a title the roles know: a first name (pymorphy3's
+    names for Cyrillic, data/lexicon/given_names.yaml for Latin script), an optional
+    patronymic or middle name, and a surname ("Моникой Кнайп", "Ерлан Аккенженов",
+    "Recep Tayyip Erdogan"); in English also surname-first East Asian names ("Wang Yi")."""
+    toks = sent.toks
+    _, surname_first = _given_names()
+    k = 0
+    while k < len(toks) - 1:
+        if not _is_name_token(sent, k) or (k and _initial_before(sent, k)):
+            k += 1
+            continue
+        word = toks[k].text
+        asian = doc.lang == "en" and word in surname_first
+        if not (asian or _is_given(doc, word)):
+            k += 1
+            continue
+        end = k + 1
+        while (
+            end < len(toks)
+            and end - k < 3
+            and _is_name_token(sent, end)
+            and toks[end].start - toks[end - 1].end <= 1
+            and _is_surname(doc, toks[end].text)
+        ):
+            end += 1
+            if asian:
+                break
+        if end - k < 2:
+            k += 1
+            continue
+        person = _person_entity(doc, [t.text for t in toks[k:end]])
+        doc.add_hit(sent, person, k, end, source="name")
+        k = end
 
 
 # -- initiatives and treaties -----------------------------------------------------------

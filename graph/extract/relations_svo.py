@@ -317,6 +317,8 @@ class SvoRelationFinder(RelationFinder):
                 subjects = subjects[:1]
             if predicate == "partyTo":  # "to which Kazakhstan is a party", "участник ДНЯО"
                 subjects, objects = self._parties(sent, i, j, subjects)
+            if predicate == "metWith":  # people meet people (a state "met" nobody)
+                subjects = [s for s in subjects if doc.entities[s].type == "Official"]
             for s in subjects:
                 for o in objects:
                     oid = o if isinstance(o, str) else o.entity

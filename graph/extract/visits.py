@@ -1,0 +1,161 @@
+"""Visits, in every language: "мемлекеттік сапармен", "с официальным визитом",
+"on a state visit to Uzbekistan" -> the Event "State visit of Kassym-Jomart
+Tokayev to Uzbekistan 2026", with the visitor taking part (and acting for his
+state) and the visit located in the most specific place the sentence names.
+
+One visit per visitor, destination and year: later mentions ("сапар
+барысында", "during the visit") point back at it.
+"""
+
+from __future__ import annotations
+
+from graph.extract.events import _new_event
+from graph.extract.mentions import Doc, Hit, Sent
+from graph.extract.officials import Title, home_state, state_of
+
+#: the word for a visit, per language (Kazakh stems, Russian lemmas, English forms)
+_VISIT = {
+    "kk": ("сапар",),
+    "ru": ("визит",),
+    "en": ("visit", "visits", "visited", "visiting"),
+}
+#: kinds of visit: the word before the visit word -> the label's first word
+_KINDS = {
+    "мемлекеттік": "State",
+    "ресми": "Official",
+    "жұмыс": "Working",
+    "достық": "Friendly",
+    "государственный": "State",
+    "государственным": "State",
+    "официальный": "Official",
+    "рабочий": "Working",
+    "дружественный": "Friendly",
+    "state": "State",
+    "official": "Official",
+    "working": "Working",
+    "friendly": "Friendly",
+}
+_EN_DEST = frozenset({"to", "in"})
+_RU_DEST = frozenset({"в", "во", "на"})
+_KK_DEST_CASES = ("dat", "loc")
+
+
+def _is_visit(doc: Doc, sent: Sent, k: int) -> bool:
+    words = _VISIT[doc.lang]
+    tok = sent.toks[k].lower
+    if doc.lang == "en":
+        return tok in words
+    if doc.lang == "ru":
+        return bool(sent.reads[k] & set(words))
+    return tok.startswith(words) and not tok.startswith("сапарба")  # not Сапарбаев
+
+
+def _kind(doc: Doc, sent: Sent, k: int) -> tuple[str | None, int]:
+    """The kind said right before the visit word, and where the phrase starts."""
+    for n in (k - 1, k - 2):
+        if n < 0 or sent.covered(n) is not None:
+            continue
+        reads = sent.reads[n] if doc.lang == "ru" else frozenset({sent.toks[n].lower})
+        for read in reads:
+            kind = _KINDS.get(read) or _KINDS.get(read.split("-")[-1])
+            if kind:
+                return kind, n
+    return None, k
+
+
+def own_state(doc: Doc, titles: list[Title], person: str) -> str | None:
+    """The state an official serves: from a national title in the article, else from
+    the gazetteer's position on the article's date."""
+    for t in titles:
+        if t.person == person and t.scope == "state" and t.owner:
+            return state_of(doc, t.owner) or t.owner
+    entry = doc.gaz.get(person)
+    day = doc.article.date or "9999"
+    for pos in reversed(entry.positions if entry else []):
+        if pos.of.startswith("state/") and (pos.start or "") <= day <= (pos.end or "9999"):
+            return pos.of
+    return None
+
+
+def _destination(doc: Doc, sent: Sent, own: str | None) -> Hit | None:
+    """Where the visit goes: the most specific place the sentence names as a
+    destination ("to", "в", a Kazakh dative or locative), not the visitor's own state."""
+    found: list[Hit] = []
+    for h in sent.hits:
+        if h.type not in ("Place", "State") or h.nested or h.in_title:
+            continue
+        if h.entity == own:
+            continue
+        prev = sent.toks[h.i - 1].lower if h.i else ""
+        if doc.lang == "en" and prev not in _EN_DEST:
+            continue
+        if doc.lang == "ru" and prev not in _RU_DEST:
+            continue
+        if doc.lang == "kk" and h.case not in _KK_DEST_CASES:
+            continue
+        found.append(h)
+    if not found:
+        return None
+    places = [h for h in found if h.type == "Place"]
+    return (places or found)[0]
+
+
+def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
+    """The official who visits: in Kazakh the nominative official; in Russian and
+    English the official before the visit word, else the one right after it
+    ("визит Токаева", "the visit of President Tokayev")."""
+    people = [h for h in sent.hits if h.type == "Official" and not h.nested]
+    if doc.lang == "kk":
+        nominative = [h for h in people if h.case == "nom"]
+        return (nominative or people or [None])[0]
+    before = [h for h in people if h.j <= k]
+    after = [h for h in people if k < h.i <= k + 4]
+    if after and doc.lang == "ru" and not before:
+        return after[0]
+    if after and doc.lang == "en" and k + 1 < len(sent.toks) and sent.toks[k + 1].lower == "of":
+        return after[0]
+    return before[0] if before else (after[0] if after else None)
+
+
+def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
+    for k in range(len(sent.toks)):
+        if sent.covered(k) is not None or not _is_visit(doc, sent, k):
+            continue
+        kind, start = _kind(doc, sent, k)
+        visitor = _visitor(doc, sent, k)
+        own = own_state(doc, titles, visitor.entity) if visitor else None
+        dest = _destination(doc, sent, own)
+        known = doc.last_of_type(("Event",), sent.index, kinds=("Visit",))
+        if known is not None and (dest is None or visitor is None or kind is None):
+            doc.add_hit(sent, known, start, k + 1, source="anaphor")  # "during the visit"
+            _hosts(doc, sent, known.id)
+            break
+        if visitor is None or (dest is None and kind is None):
+            continue  # "visits" in general, or a visit with no one and nowhere named
+        who = doc.entities[visitor.entity]
+        where = doc.entities[dest.entity] if dest else None
+        if where is None:  # "arrived on an official visit" with the place in the dateline
+            state = home_state(doc)
+            where = doc.entities.get(state) if state and state != own else None
+        country = doc.entities.get(state_of(doc, where.id) or "") if where else None
+        label = f"{kind or 'Visit'}{' visit' if kind else ''} of {who.label}"
+        label += f" to {(country or where).label}" if where else ""
+        label += f" {doc.year}" if doc.year else ""
+        ent = _new_event(doc, sent, label, "Visit", start, k + 1)
+        ev = doc.event(ent, "Visit")
+        ev.date = ev.date or doc.article.date
+        doc.relate(who.id, "participatedIn", ent.id, sent, 0.7)
+        if where is not None:
+            ev.place = ev.place or where.id
+            doc.relate(ent.id, "locatedIn", where.id, sent, 0.6)
+            if own and state_of(doc, where.id) != own:
+                doc.relate(who.id, "represents", own, sent, 0.5)
+        _hosts(doc, sent, ent.id)
+        break  # one visit per sentence
+
+
+def _hosts(doc: Doc, sent: Sent, visit: str) -> None:
+    """The officials a sentence about the visit names take part in it (the hosts)."""
+    for h in sent.hits:
+        if h.type == "Official" and not h.nested and not h.in_title:
+            doc.relate(h.entity, "participatedIn", visit, sent, 0.5)
