@@ -7,6 +7,7 @@ Only ``article.sentences`` are read (page clutter lies outside them).
 from __future__ import annotations
 
 from graph.extract.dates import dates_in
+from graph.extract.discourse import event_places, read_discourse
 from graph.extract.entities import find_anaphors, find_initiatives, find_named_svo
 from graph.extract.events import find_events, find_events_svo, find_places
 from graph.extract.events_ru_en import (
@@ -80,7 +81,9 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         RelationFinder(doc, titles) if lang == "kk" else SvoRelationFinder(doc, titles)
     )
     finder.run()
+    read_discourse(doc, finder)
     _settle_events(doc, finder)
+    event_places(doc)
     entities = [e for e in doc.entities.values() if e.mentions]
     events = [
         doc.events.get(e.id) or Event(e.id, kind=e.event_kind or "Event")

@@ -8,6 +8,7 @@ themselves ("=БҰҰ"), so matching them is case-sensitive.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,6 +74,24 @@ def ru_readings(word: str) -> Variants:
             continue  # "том", "того": pronoun readings would meet names (Того)
         out.add(parse.normal_form.replace("ё", "е"))
     return frozenset(out)
+
+
+_RU_SURNAME = re.compile(r"^(.+(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой|ою)?$", re.IGNORECASE)
+
+
+def ru_surname_lemma(word: str, feminine: bool = False) -> str | None:
+    """Nominative of a Russian-style surname in -ов/-ев/-ин/-ын, by the gender of the
+    first name: "Смадиярова" -> "Смадияров" (a man's genitive) or "Смадиярова" (a woman).
+
+    >>> ru_surname_lemma("Смадиярова"), ru_surname_lemma("Сарсенбаевой", feminine=True)
+    ('Смадияров', 'Сарсенбаева')
+    >>> ru_surname_lemma("Кошербаевым"), ru_surname_lemma("Лавров"), ru_surname_lemma("Мерц")
+    ('Кошербаев', 'Лавров', None)
+    """
+    m = _RU_SURNAME.match(word)
+    if m is None or len(m.group(1)) < 4:
+        return None
+    return m.group(1) + ("а" if feminine else "")
 
 
 @lru_cache(maxsize=16384)
@@ -357,7 +376,52 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
                         nested=True,
                     )
                     break
+    if doc.lang == "kk":
+        extend_state_forms(doc, sent)
     return matches
+
+
+#: words of a state's official form after its name in Kazakh ("Пәкістан Ислам Республикасы")
+_KK_STATE_FORM = (
+    "республика",
+    "ислам",
+    "халық",
+    "федерация",
+    "корольдi",
+    "корольдік",
+    "біріккен",
+    "әмірлі",
+    "демократиялық",
+    "социалистік",
+    "сұлтанат",
+    "мемлекеті",
+)
+
+
+def extend_state_forms(doc: Doc, sent: Sent) -> None:
+    """A Kazakh state name followed by words of its official form ("Пәкістан Ислам
+    Республикасының") is one mention, so no word of it is read as a name or a title."""
+    for h in sent.hits:
+        if h.type != "State" or h.nested:
+            continue
+        k = h.j
+        while (
+            k < len(sent.toks)
+            and k - h.j < 3
+            and sent.toks[k].lower.startswith(_KK_STATE_FORM)
+            and sent.toks[k].text[:1].isupper()
+            and sent.covered(k) is None
+        ):
+            k += 1
+        if k == h.j:
+            continue
+        ent = doc.entities[h.entity]
+        for m in ent.mentions:
+            if m.start == h.start and m.end == h.end:
+                m.end = sent.toks[k - 1].end
+                m.text = doc.article.text[m.start : m.end]
+        h.j, h.end = k, sent.toks[k - 1].end
+        h.case = doc.case_of(sent.toks[k - 1].text)
 
 
 @lru_cache(maxsize=16384)

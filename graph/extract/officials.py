@@ -20,8 +20,15 @@ import yaml
 
 from graph.config import DATA_DIR
 from graph.extract import kk
-from graph.extract.lexicon import Lexicon
-from graph.extract.mentions import Doc, Hit, Sent, phrase_readings, ru_name_lemma
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.mentions import (
+    Doc,
+    Hit,
+    Sent,
+    phrase_readings,
+    ru_name_lemma,
+    ru_surname_lemma,
+)
 from graph.extract.normalize import casefold, is_abbreviation
 from graph.extract.translit import slug, to_latin
 from graph.models import Entity
@@ -95,10 +102,11 @@ def _person_entity(doc: Doc, words: list[str]) -> Entity:
             for n, w in enumerate(words)
             if n in (0, len(words) - 1) or not _PATRONYMIC.search(casefold(w))
         ]
-    name = " ".join(
-        [_name_lemma(doc, w) if doc.lang == "ru" else w for w in words[:-1]]
-        + [_name_lemma(doc, words[-1])]
-    )
+    last = _name_lemma(doc, words[-1])
+    if doc.lang == "ru" and len(words) > 1:  # the first name tells the surname's gender
+        female = _ru_female(words[0])
+        last = ru_surname_lemma(words[-1], female) or last
+    name = " ".join([_name_lemma(doc, w) if doc.lang == "ru" else w for w in words[:-1]] + [last])
     for ent in doc.entities.values():  # the same person, already met
         if ent.type == "Official" and slug(ent.labels.get(doc.lang, ent.label)) == slug(name):
             return ent
@@ -174,6 +182,7 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 and k - end < 3
                 and _is_name_token(sent, k)
                 and k not in role_tokens
+                and _could_be_name(doc, lex, toks[k])
                 and (
                     k - end < 2
                     or any(_PATRONYMIC.search(casefold(t)) for t in toks[end + 1 : k + 1])
@@ -323,6 +332,12 @@ def find_people(doc: Doc, sent: Sent) -> None:
             continue
         lemma = _name_lemma(doc, toks[k].text)
         ent = keys.get(slug(lemma))
+        if ent is None and doc.lang == "ru":  # "Смадиярова": a man's genitive or a woman
+            for female in (False, True):
+                alt = ru_surname_lemma(toks[k].text, female)
+                if alt and slug(alt) in keys:
+                    lemma, ent = alt, keys[slug(alt)]
+                    break
         initial = _initial_before(sent, k)
         start = k - 1 if initial else k
         if (
@@ -367,6 +382,13 @@ def _dictionary_parses(word: str) -> list:
 
 
 @lru_cache(maxsize=16384)
+def _ru_female(word: str) -> bool:
+    """Is ``word`` a woman's first name (pymorphy3's dictionary)?"""
+    names = [p for p in _dictionary_parses(word) if "Name" in p.tag]
+    return bool(names) and "femn" in names[0].tag
+
+
+@lru_cache(maxsize=16384)
 def _ru_given(word: str, nominative: bool) -> bool:
     """Does pymorphy3's dictionary read ``word`` as a first name (in the nominative only)?"""
     return any(
@@ -395,6 +417,15 @@ def _is_given(doc: Doc, word: str) -> bool:
     return _ru_given(word, False)
 
 
+def _could_be_name(doc: Doc, lex: Lexicon, word: str) -> bool:
+    """A capitalised word after a title that may be part of a name: not a word the
+    Kazakh lexicon or the Russian dictionary knows as an ordinary word ("Ислам
+    Республикасының", "Мәңгілік", "Государственной")."""
+    if doc.lang == "kk":
+        return lex.word(word) is None and _is_surname(doc, word)
+    return _is_given(doc, word) or _is_surname(doc, word)
+
+
 def _is_surname(doc: Doc, word: str) -> bool:
     if doc.lang == "en":
         return word not in _NOT_SURNAME_EN
@@ -411,16 +442,34 @@ _NOT_SURNAME_EN = frozenset(
 )
 
 
+_BYLINE = re.compile(
+    r"^\s*(автор|авторы|author|by|фото|photo|текст|тілші|редактор|editor|источник|дереккөз)"
+    r"\b[\s:|-]",
+    re.IGNORECASE,
+)
+
+
+def is_byline(sent: Sent) -> bool:
+    """ "Автор: Айгерим Сарсенбаева", "By Aiman Nakispekova in Politics": a byline, whose
+    people are journalists, not officials."""
+    return bool(_BYLINE.match(sent.text))
+
+
 def find_names(doc: Doc, sent: Sent) -> None:
     """People named in full without a title the roles know: a first name (pymorphy3's
     names for Cyrillic, data/lexicon/given_names.yaml for Latin script), an optional
     patronymic or middle name, and a surname ("Моникой Кнайп", "Ерлан Аккенженов",
     "Recep Tayyip Erdogan"); in English also surname-first East Asian names ("Wang Yi")."""
+    if is_byline(sent):
+        return
     toks = sent.toks
     _, surname_first = _given_names()
+    roles = doc.gaz.role_matcher(doc.lang, phrase_readings(doc.lang))
+    in_role = {n for m in roles.find(sent.reads) for n in range(m.start, m.end)}
+    lex = load_lexicon() if doc.lang == "kk" else None
     k = 0
     while k < len(toks) - 1:
-        if not _is_name_token(sent, k) or (k and _initial_before(sent, k)):
+        if not _is_name_token(sent, k) or (k and _initial_before(sent, k)) or k in in_role:
             k += 1
             continue
         word = toks[k].text
@@ -434,7 +483,9 @@ def find_names(doc: Doc, sent: Sent) -> None:
             and end - k < 3
             and _is_name_token(sent, end)
             and toks[end].start - toks[end - 1].end <= 1
+            and end not in in_role
             and _is_surname(doc, toks[end].text)
+            and (lex is None or lex.word(toks[end].text) is None)
         ):
             end += 1
             if asian:

@@ -71,6 +71,23 @@ def conjoined(sent: Sent, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_LEADERS = frozenset(
+    {"president", "prime minister", "vice president", "king", "emir", "chancellor",
+     "federal chancellor", "crown prince", "sultan", "supreme leader",
+     "chairman of the cabinet of ministers", "head of government"}
+)
+
+
+def _leads(doc: Doc, official: str) -> bool:
+    """Does the gazetteer know the official as a head of state or government on the date?"""
+    entry = doc.gaz.get(official)
+    day = doc.article.date or "9999"
+    return bool(entry) and any(
+        pos.role.casefold() in _LEADERS and (pos.start or "") <= day <= (pos.end or "9999")
+        for pos in entry.positions
+    )
+
+
 def event_officials(doc: Doc) -> list[str]:
     """The officials taking part in the event the article told of last: what
     "the leaders", "министры", "көшбасшылар" stand for."""
@@ -108,6 +125,26 @@ class RelationFinder:
             ):
                 return t.owner
         return None
+
+    def acts_for_state(self, official: str, event: str) -> str | None:
+        """The state an official implicitly represents at an event: a minister or diplomat
+        (not a head of state or government, whose presence the texts do not call
+        representation) at a session of a multilateral forum held outside the state."""
+        state = self.national_state(official)
+        if state is None or state_of(self.doc, event) == state:
+            return None
+        if any(
+            t.person == official and t.role.casefold() in _LEADERS for t in self.titles
+        ) or _leads(self.doc, official):
+            return None
+        parent = next(
+            (o for s, p, o in self.doc.relations if s == event and p == "partOf"), event
+        )
+        while parent in self.doc.events:  # a segment of a session of a forum
+            parent = next(
+                (o for s, p, o in self.doc.relations if s == parent and p == "partOf"), None
+            )
+        return state if parent and self.doc.entities[parent].type == "Forum" else None
 
     def run(self) -> None:
         for sent in self.doc.sents:
@@ -163,8 +200,7 @@ class RelationFinder:
             for subj in self.subjects(sent, before=k):
                 for obj in objects:
                     doc.relate(subj, "participatedIn", obj, sent, 0.8)
-                    state = self.national_state(subj)
-                    if state and state_of(doc, obj) != state:
+                    if state := self.acts_for_state(subj, obj):
                         doc.relate(subj, "represents", state, sent, 0.6)
         # an official doing something at an event ("...80-сессиясында көтерген ұсынысы")
         at = [h for h in sent.hits if h.type == "Event" and h.case == "loc" and not h.nested]

@@ -324,8 +324,7 @@ class SvoRelationFinder(RelationFinder):
                     oid = o if isinstance(o, str) else o.entity
                     doc.relate(s, predicate, oid, sent, CONFIDENCE[predicate])
                     if predicate == "participatedIn" and sent.toks[i].lower[:5] in _TAKE_PART:
-                        state = self.national_state(s)
-                        if state and state_of(doc, oid) != state:
+                        if state := self.acts_for_state(s, oid):
                             doc.relate(s, "represents", state, sent, 0.5)
         self._represented_by(sent)
         self._heads_delegation(sent)

@@ -148,8 +148,6 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
         if where is not None:
             ev.place = ev.place or where.id
             doc.relate(ent.id, "locatedIn", where.id, sent, 0.6)
-            if own and state_of(doc, where.id) != own:
-                doc.relate(who.id, "represents", own, sent, 0.5)
         _hosts(doc, sent, ent.id)
         break  # one visit per sentence
 

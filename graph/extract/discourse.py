@@ -1,0 +1,176 @@
+"""What an article says across its sentences, read after the sentence rules:
+
+- a meeting or talks between two officials is an Event of its own ("Meeting of
+  Kassym-Jomart Tokayev and Xi Jinping 2025-06-16"), with both taking part;
+- officials named in a sentence about an event took part in it (the nearest
+  event of the sentence), and so do the states whose "leaders" or
+  "delegations" a sentence lists;
+- an event takes place where the text says it met (``locatedIn``);
+- the states of the officials who signed a document, and the states its name
+  joins ("... between Kazakhstan and Russia"), are parties to it.
+"""
+
+from __future__ import annotations
+
+from graph.extract.events import _new_event
+from graph.extract.mentions import Doc, Hit, Sent
+from graph.extract.relations import RelationFinder
+
+#: words that name a meeting or talks (Kazakh stems by prefix, Russian lemmas, English forms)
+_MEETING_WORDS = {
+    "kk": ("кездес", "келіссөз", "қабылда", "әңгімелес", "сұхбаттас"),
+    "ru": ("встреча", "встретиться", "переговоры", "беседа", "принять", "провести"),
+    "en": ("met", "meet", "meets", "meeting", "talks", "received", "receives", "hosted"),
+}
+#: events whose participants the text does not give by co-occurrence
+_NOT_ATTENDED = ("Anniversary", "Referendum")
+#: words after which a list of states stands for their leaders or delegations
+_FOR_LEADERS = frozenset(
+    {
+        "leaders",
+        "heads",
+        "delegations",
+        "representatives",
+        "лидеры",
+        "лидеров",
+        "главы",
+        "глав",
+        "делегации",
+        "делегаций",
+        "представители",
+        "басшылары",
+        "басшыларының",
+        "көшбасшылары",
+        "делегациялары",
+        "өкілдері",
+    }
+)
+
+
+def read_discourse(doc: Doc, finder: RelationFinder) -> None:
+    """Meetings, participation by co-occurrence and parties (before events are settled)."""
+    _meetings(doc)
+    _cooccurrence(doc)
+    _parties(doc, finder)
+
+
+def _sent_at(doc: Doc, start: int) -> Sent | None:
+    return next((s for s in doc.sents if s.span.start <= start < s.span.end), None)
+
+
+def _meeting_word(doc: Doc, sent: Sent) -> tuple[int, int] | None:
+    words = _MEETING_WORDS[doc.lang]
+    for k, tok in enumerate(sent.toks):
+        if sent.covered(k) is not None:
+            continue
+        if doc.lang == "ru":
+            hit = bool(sent.reads[k] & set(words))
+        else:
+            hit = tok.lower.startswith(words) if doc.lang == "kk" else tok.lower in words
+        if hit:
+            return k, k + 1
+    return None
+
+
+def _meetings(doc: Doc) -> None:
+    """Every pair of officials who met gets one meeting event."""
+    seen: set[frozenset[str]] = set()
+    for (a, p, b), rel in list(doc.relations.items()):
+        if p != "metWith" or frozenset((a, b)) in seen:
+            continue
+        seen.add(frozenset((a, b)))
+        sent = _sent_at(doc, rel.start)
+        if sent is None:
+            continue
+        where = _meeting_word(doc, sent)
+        if where is None:
+            continue
+        when = doc.article.date or doc.year or ""
+        label = f"Meeting of {doc.entities[a].label} and {doc.entities[b].label} {when}".strip()
+        ent = _new_event(doc, sent, label, "Meeting", *where)
+        ev = doc.event(ent, "Meeting")
+        ev.date = ev.date or doc.article.date
+        for who in (a, b):
+            doc.relate(who, "participatedIn", ent.id, sent, 0.6)
+        venue = _venue(sent)
+        if venue is not None:
+            ev.place = venue.entity
+        visit = next(
+            (
+                e
+                for e, v in doc.events.items()
+                if v.kind == "Visit" and any(
+                    (w, "participatedIn", e) in doc.relations for w in (a, b)
+                )
+            ),
+            None,
+        )
+        if visit:  # talks held during a visit are part of it
+            doc.relate(ent.id, "partOf", visit, sent, 0.5)
+
+
+def _venue(sent: Sent) -> Hit | None:
+    """The most specific place a sentence names (a venue before a city)."""
+    places = [h for h in sent.hits if h.type == "Place" and not h.nested and not h.in_title]
+    return min(places, key=lambda h: (h.j - h.i == 1, h.i)) if places else None
+
+
+def _cooccurrence(doc: Doc) -> None:
+    for sent in doc.sents:
+        events = [
+            h
+            for h in sent.hits
+            if h.entity in doc.events
+            and doc.events[h.entity].kind not in _NOT_ATTENDED
+            and not h.nested
+        ]
+        if not events:
+            continue
+        for h in sent.hits:
+            if h.type != "Official" or h.in_title or h.nested:
+                continue
+            nearest = min(events, key=lambda e: min(abs(e.i - h.j), abs(h.i - e.j)))
+            doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
+        for k, tok in enumerate(sent.toks):
+            if tok.lower not in _FOR_LEADERS:
+                continue
+            for h in sent.hits:  # "the leaders of Kyrgyzstan, Tajikistan and Iran"
+                if h.type == "State" and k < h.i <= k + 12 and not h.nested and not h.in_title:
+                    nearest = min(events, key=lambda e: abs(e.i - h.i))
+                    doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
+
+
+def event_places(doc: Doc) -> None:
+    """``locatedIn`` for every event whose place is known (after events are settled)."""
+    for ev in doc.events.values():
+        if ev.place is None or ev.kind in _NOT_ATTENDED:
+            continue
+        hits = doc.hits_of(ev.id)
+        if not hits:
+            continue
+        sent = next(
+            (
+                doc.sents[h.sent]
+                for h in hits
+                if any(x.entity == ev.place for x in doc.sents[h.sent].hits)
+            ),
+            doc.sents[hits[0].sent],
+        )
+        doc.relate(ev.id, "locatedIn", ev.place, sent, 0.5)
+
+
+def _parties(doc: Doc, finder: RelationFinder) -> None:
+    for (s, p, o), rel in list(doc.relations.items()):
+        if p != "signed":
+            continue
+        state = s if doc.entities[s].type == "State" else finder.national_state(s)
+        sent = _sent_at(doc, rel.start)
+        if state and sent is not None:
+            doc.relate(state, "partyTo", o, sent, 0.5)
+    for sent in doc.sents:  # "Договор ... между Казахстаном и Россией"
+        for t in sent.hits:
+            if t.type != "Treaty":
+                continue
+            for h in sent.hits:
+                if h.type == "State" and h.nested and t.i <= h.i and h.j <= t.j:
+                    doc.relate(h.entity, "partyTo", t.entity, sent, 0.5)
