@@ -660,6 +660,7 @@ NAME_FIX = {
 # but headlines are often in capitals).
 ISO3_NOT_ALIAS = set(
     [
+        "EST",  # Eastern Standard Time
         "AND",
         "ARE",
         "CAN",
@@ -737,7 +738,7 @@ ALIASES = {
     },
     "TM": {
         "en": ["Turkmen"],
-        "kk": ["Түркменстан", "Түрікменстан Республикасы"],
+        "kk": ["Түркменстан", "Түркіменстан", "Түрікменстан Республикасы"],
         "ru": ["Туркмения"],
     },
     "UZ": {

@@ -47,11 +47,96 @@ _FOR_LEADERS = frozenset(
 )
 
 
+#: nouns that refer back to an event: word (en) / lemma (ru) / stem prefix (kk) -> kinds
+_EVENT_NOUNS = {
+    "en": {"summit": ("Summit",), "talks": ("Meeting", "Visit"), "meeting": ("Meeting", "Summit"),
+           "session": ("Session", "Summit", "Meeting"), "visit": ("Visit",),
+           "negotiations": ("Meeting", "Visit"), "gathering": (), "forum": (), "event": ()},
+    "ru": {"саммит": ("Summit",), "переговоры": ("Meeting", "Visit"),
+           "встреча": ("Meeting", "Summit"), "заседание": ("Summit", "Meeting", "Session"),
+           "сессия": ("Session",), "визит": ("Visit",), "совещание": ("Meeting", "Summit"),
+           "мероприятие": ()},
+    "kk": {"саммит": ("Summit",), "келіссөз": ("Meeting", "Visit"),
+           "кездесу": ("Meeting", "Summit"), "отырыс": ("Summit", "Meeting", "Session"),
+           "сессия": ("Session",), "сапар": ("Visit",), "жиын": ()},
+}
+#: nouns for talks that name a meeting of the officials of the sentence
+_TALKS = {"en": ("talks", "negotiations"), "ru": ("переговоры",), "kk": ("келіссөз",)}
+
+
 def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     """Meetings, participation by co-occurrence and parties (before events are settled)."""
+    _talks(doc, finder)
     _meetings(doc)
+    _event_nouns(doc)
     _cooccurrence(doc)
     _parties(doc, finder)
+
+
+def _noun_at(doc: Doc, sent: Sent, k: int, table: dict) -> str | None:
+    tok = sent.toks[k]
+    if doc.lang == "ru":
+        return next((w for w in table if w in sent.reads[k]), None)
+    if doc.lang == "kk":
+        return next((w for w in table if tok.lower.startswith(w)), None)
+    return tok.lower if tok.lower in table else None
+
+
+def _talks(doc: Doc, finder: RelationFinder) -> None:
+    """ "talks held in narrow and expanded formats" with two officials of two states named:
+    they met."""
+    words = {w: () for w in _TALKS[doc.lang]}
+    for sent in doc.sents:
+        if not any(
+            sent.covered(k) is None and _noun_at(doc, sent, k, words) for k in range(len(sent.toks))
+        ):
+            continue
+        people = [
+            h.entity
+            for h in sent.hits
+            if h.type == "Official" and not h.in_title and not h.nested
+        ]
+        people = list(dict.fromkeys(people))
+        if len(people) < 2 or any(
+            (a, "metWith", b) in doc.relations or (b, "metWith", a) in doc.relations
+            for a in people
+            for b in people
+        ):
+            continue
+        a, b = people[0], people[1]
+        sa, sb = finder.national_state(a), finder.national_state(b)
+        if sa and sb and sa != sb:
+            doc.relate(a, "metWith", b, sent, 0.5)
+
+
+def _event_nouns(doc: Doc) -> None:
+    """ "the talks", "на саммите", "отырысты": the event of that kind told of last."""
+    table = _EVENT_NOUNS[doc.lang]
+    for sent in doc.sents:
+        if any(h.entity in doc.events for h in sent.hits):
+            continue
+        for k in range(len(sent.toks)):
+            if sent.covered(k) is not None:
+                continue
+            noun = _noun_at(doc, sent, k, table)
+            if noun is None:
+                continue
+            kinds = table[noun]
+            ev = _last_event(doc, sent.index, kinds)
+            if ev is not None:
+                doc.add_hit(sent, doc.entities[ev], k, k + 1, source="anaphor")
+                break
+
+
+def _last_event(doc: Doc, before: int, kinds: tuple[str, ...]) -> str | None:
+    for sent in reversed(doc.sents[: before + 1]):
+        for h in sorted(sent.hits, key=lambda h: -h.start):
+            ev = doc.events.get(h.entity)
+            if ev is None or ev.kind in _NOT_ATTENDED or (ev.date and doc.year and ev.date[:4] != doc.year):
+                continue
+            if not kinds or ev.kind in kinds:
+                return h.entity
+    return None
 
 
 def _sent_at(doc: Doc, start: int) -> Sent | None:
@@ -123,11 +208,12 @@ def _cooccurrence(doc: Doc) -> None:
             if h.entity in doc.events
             and doc.events[h.entity].kind not in _NOT_ATTENDED
             and not h.nested
+            and not _ahead(doc, h.entity)
         ]
         if not events:
             continue
         for h in sent.hits:
-            if h.type != "Official" or h.in_title or h.nested:
+            if h.type != "Official" or h.in_title or h.nested or _attributed(doc, sent, h):
                 continue
             nearest = min(events, key=lambda e: min(abs(e.i - h.j), abs(h.i - e.j)))
             doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
@@ -138,6 +224,25 @@ def _cooccurrence(doc: Doc) -> None:
                 if h.type == "State" and k < h.i <= k + 12 and not h.nested and not h.in_title:
                     nearest = min(events, key=lambda e: abs(e.i - h.i))
                     doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
+
+
+def _ahead(doc: Doc, event: str) -> bool:
+    """An event still to come ("the next summit", one dated after the article)."""
+    ev = doc.events[event]
+    if doc.entities[event].label.startswith("Next "):
+        return True
+    date = doc.article.date or ""
+    return bool(ev.date and date and ev.date[: len(date)] > date[: len(ev.date)])
+
+
+def _attributed(doc: Doc, sent: Sent, h: Hit) -> bool:
+    """ "Бақаевтың айтуынша", "по словам Бакаева", "according to Bakayev": a source of
+    what is said, not a participant."""
+    toks = sent.toks
+    if doc.lang == "kk":
+        return h.j < len(toks) and toks[h.j].lower.startswith(("айтуынша", "сөзінше"))
+    before = " ".join(t.lower for t in toks[max(0, h.i - 2) : h.i])
+    return before.endswith(("по словам", "according to", "слова", "said"))
 
 
 def event_places(doc: Doc) -> None:

@@ -295,8 +295,27 @@ _EN_HEADS = {
     "Centre": ("Organization", None),
     "Center": ("Organization", None),
 }
+_EN_HEADS.update(
+    {
+        "Accords": ("Treaty", None),
+        "Accord": ("Treaty", None),
+        "Roadmap": ("Treaty", None),
+        "Memorandum": ("Treaty", None),
+        "Communiqué": ("Treaty", None),
+        "Statement": ("Treaty", None),
+        "Protocol": ("Treaty", None),
+        "Bank": ("Organization", None),
+        "Fund": ("Organization", None),
+        "Secretariat": ("Organization", None),
+        "Corridor": ("Initiative", None),
+        "Route": ("Initiative", None),
+        "Railway": ("Initiative", None),
+    }
+)
 _EN_NAME = re.compile(
-    r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|for|on|and|the)\s+)*){1,6}(" + "|".join(_EN_HEADS) + r"))\b"
+    r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|for|on|and|the|between)\s+)*){1,8}("
+    + "|".join(_EN_HEADS)
+    + r")(?:\s+until\s+\d{4})?)\b"
 )
 _PLANNED = ("establish", "creat", "set up", "setting up", "propos", "idea")
 
@@ -317,6 +336,8 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
             sent.reads[k] & _POLICY_WORDS or sent.toks[k].lower in _POLICY_WORDS for k in near
         ):
             continue
+        if doc.lang == "en" and not m.group(1)[:1].isupper():
+            continue  # a quoted phrase ("fully supports"), not a name
         label = m.group(1) if doc.lang == "en" else to_latin(m.group(1))
         _new(
             doc,
@@ -353,6 +374,9 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
         if len(inner) < 2:
             continue
         type_, kind = _EN_HEADS[m.group(2)]
+        first = sent.toks[inner[0]].text
+        if _EN_HEADS.get(first, (None,))[0] == "Treaty" and type_ != "Treaty":
+            type_, kind = "Treaty", None  # "Agreement between ... on the ... Center": a document
         before = text[max(0, m.start() - 40) : m.start()].lower()
         if type_ == "Organization" and any(p in before for p in _PLANNED):
             type_ = "Initiative"

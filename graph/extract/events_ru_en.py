@@ -343,8 +343,35 @@ _RU_DOCS = {
     "решение": "Decision",
     "заявление": "Statement",
     "обращение": "Appeal",
+    "программа": "Programme",
+    "протокол": "Protocol",
+    "карта": "Roadmap",
 }
-_RU_ADOPT = frozenset({"подписать", "принять", "утвердить", "ратифицировать", "одобрить"})
+_RU_ADOPT = frozenset(
+    {
+        "подписать",
+        "принять",
+        "утвердить",
+        "ратифицировать",
+        "одобрить",
+        "подписание",
+        "подписанный",
+        "скрепить",
+        "обменяться",
+        "ратификация",
+        "принятый",
+        "заключить",
+    }
+)
+#: adjectives of document names, ru -> en
+_RU_DOC_ADJ = {
+    "совместный": "Joint",
+    "межправительственный": "Intergovernmental",
+    "дорожный": "",
+    "итоговый": "Final",
+    "двусторонний": "Bilateral",
+    "комплексный": "Comprehensive",
+}
 
 
 def find_documents_ru(doc: Doc, sent: Sent) -> None:
@@ -365,8 +392,17 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
         noun = next((v for r, v in _RU_DOCS.items() if r in sent.reads[k]), None)
         if noun is None or sent.covered(k) is not None:
             continue
-        adopted = k > 0 and bool(sent.reads[k - 1] & _RU_ADOPT)
+        if noun == "Roadmap" and not (k and "дорожный" in sent.reads[k - 1]):
+            continue
+        adopted = any(r & _RU_ADOPT for r in sent.reads)
         start = k
+        adjectives = []
+        while start > 0 and sent.covered(start - 1) is None and k - start < 2:
+            adj = next((v for r, v in _RU_DOC_ADJ.items() if r in sent.reads[start - 1]), None)
+            if adj is None:
+                break
+            adjectives.insert(0, adj)
+            start -= 1
         while (
             start > 0
             and sent.covered(start - 1) is None
@@ -398,13 +434,21 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
                 "," in gap and toks[end].lower in ("который", "которая", "которое", "а", "и")
             ):
                 break
+            if toks[end].lower in ("и", "а") and end + 1 < len(toks) and any(
+                r in sent.reads[end + 1] for r in (*_RU_DOCS, *_RU_DOC_ADJ)
+            ):
+                break  # "Совместное заявление ... и Дорожную карту ..."
             end += 1
         while end - 1 > k and toks[end - 1].lower in ("и", "а", "также"):
             end -= 1
         if end - start < 2:
             continue
-        rest = sent.text[toks[start].start - base : toks[end - 1].end - base]
-        label = to_latin(rest)
+        if adjectives or start == k:  # "Совместное заявление ...": English head, then the rest
+            tail = sent.text[toks[k].end - base : toks[end - 1].end - base].strip()
+            label = " ".join(a for a in adjectives + [noun] if a)
+            label = f"{label} {to_latin(tail)}".strip()
+        else:
+            label = to_latin(sent.text[toks[start].start - base : toks[end - 1].end - base])
         label = label[:1].upper() + label[1:]
         _new(doc, sent, "Treaty", label, start, end, "document")
 
@@ -423,7 +467,23 @@ _EN_DOCS = {
     "appeal": "Appeal",
     "decision": "Decision",
 }
-_EN_ADOPT = frozenset({"signed", "adopted", "approved", "ratified", "sign", "adopt", "concluded"})
+_EN_DOCS.update({"programme": "Programme", "program": "Programme", "plan": "Plan",
+                 "protocol": "Protocol", "accords": "Accords", "accord": "Accord"})
+_EN_ADOPT = frozenset(
+    {"signed", "adopted", "approved", "ratified", "sign", "adopt", "concluded", "exchanged",
+     "ratify", "signing", "documents"}
+)
+#: words that end a document's name ("a joint statement as the leader pays a visit")
+_EN_DOC_STOP = frozenset(
+    {"and", "which", "that", "to", "as", "after", "while", "during", "following", "when",
+     "amid", "under", "with", "before", "by", "since", "at", "was", "were", "is", "are",
+     "will", "would", "has", "have", "had", "signed", "adopted"}
+)
+#: words that may stand before a document noun in its name
+_EN_DOC_ADJ = frozenset(
+    {"joint", "new", "final", "intergovernmental", "bilateral", "draft", "comprehensive",
+     "trilateral", "multilateral"}
+)
 
 
 def find_documents_en(doc: Doc, sent: Sent) -> None:
@@ -435,21 +495,22 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
 
     toks = sent.toks
     base = sent.span.start
-    for k, tok in enumerate(toks):
-        if tok.lower not in _EN_ADOPT:
+    if not any(t.lower in _EN_ADOPT for t in toks):
+        return
+    for n, tok in enumerate(toks):
+        if tok.lower not in _EN_DOCS or sent.covered(n) is not None or tok.text[:1].isupper():
             continue
-        n = k + 1
-        while n < len(toks) and toks[n].lower in ("a", "an", "the", "joint", "new", "final"):
-            n += 1
-        if n >= len(toks) or toks[n].lower not in _EN_DOCS or sent.covered(n) is not None:
-            continue
-        start = k + 1
-        while toks[start].lower in ("a", "an", "the"):
-            start += 1
+        if n + 1 < len(toks) and toks[n + 1].lower in ("signed", "adopted"):
+            pass  # "the agreement signed in 2013"
+        start = n
+        while start > 0 and toks[start - 1].lower in _EN_DOC_ADJ and sent.covered(start - 1) is None:
+            start -= 1
+        if start == n and (n == 0 or toks[n - 1].lower not in ("a", "an", "the")):
+            continue  # a bare "agreement" in running text
         end = n + 1
         while end < len(toks) and end - n <= 10:
             gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
-            if any(c in gap for c in ".,;:") or toks[end].lower in ("and", "which", "that", "to"):
+            if any(c in gap for c in ".,;:") or toks[end].lower in _EN_DOC_STOP:
                 break
             hit = sent.covered(end)
             if hit is not None and hit.type not in ("State", "Place", "Organization", "Forum"):

@@ -230,6 +230,8 @@ class Doc:
         self.events: dict[str, Event] = {}
         self.relations: dict[tuple[str, str, str], Relation] = {}
         self.forum_places: dict[str, str] = {}  # forum -> where the text says it met
+        #: body -> (its meeting the article is about, that meeting's ordinal "#2" or None)
+        self.main_occurrence: dict[str, tuple[str, str | None]] = {}
         self.year = (article.date or "")[:4] or None
         self.month = article.date[:7] if article.date and len(article.date) >= 7 else None
 
@@ -358,6 +360,8 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
         entry = doc.gaz.get(_prefer(doc, m.ids))
         if entry is None:
             continue
+        if doc.lang == "en" and sent.toks[m.start].text[:1].islower() and m.phrase[:1].isupper():
+            continue  # "oral statement" is not Oral, "turkey" is not Türkiye
         ent = doc.known(entry.id)
         last = sent.toks[m.end - 1].text
         base = _last_word(m.phrase) if doc.lang == "kk" else None

@@ -114,8 +114,13 @@ def _person_entity(doc: Doc, words: list[str]) -> Entity:
 
 
 def _surname_key(doc: Doc, ent: Entity) -> str:
-    names = [ent.labels.get(doc.lang) or ent.label]
-    return slug(names[0].split()[-1])
+    """The word a later bare mention uses: the last word, or the first for names written
+    surname first (Xi Jinping -> Xi, Си Цзиньпин -> Си)."""
+    words = (ent.labels.get(doc.lang) or ent.label).split()
+    english = ent.label.split()
+    if len(words) > 1 and len(english) > 1 and english[0] in _given_names()[1]:
+        return slug(words[0])
+    return slug(words[-1])
 
 
 def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:

@@ -133,6 +133,8 @@ class RelationFinder:
         state = self.national_state(official)
         if state is None or state_of(self.doc, event) == state:
             return None
+        if self.of_state.get(official) == state:  # "attended by Tokayev of Kazakhstan"
+            return state
         if any(
             t.person == official and t.role.casefold() in _LEADERS for t in self.titles
         ) or _leads(self.doc, official):
