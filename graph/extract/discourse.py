@@ -70,6 +70,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _meetings(doc)
     _event_nouns(doc)
     _cooccurrence(doc)
+    _main_event(doc, finder)
     _parties(doc, finder)
 
 
@@ -224,6 +225,53 @@ def _cooccurrence(doc: Doc) -> None:
                 if h.type == "State" and k < h.i <= k + 12 and not h.nested and not h.in_title:
                     nearest = min(events, key=lambda e: abs(e.i - h.i))
                     doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
+
+
+_MAIN_KINDS = ("Summit", "Meeting", "Session", "Visit", "Conference")
+
+
+def _main_event(doc: Doc, finder: RelationFinder) -> None:
+    """An article about one summit or meeting (named in its first sentences): the officials
+    with a title that its other sentences name, in sentences about no other event, took
+    part in it ("Around the table sat Chinese President Xi Jinping, ...")."""
+    main = None
+    for sent in doc.sents[:4]:
+        for h in sorted(sent.hits, key=lambda h: h.i):
+            ev = doc.events.get(h.entity)
+            if ev is not None and ev.kind in _MAIN_KINDS and not _ahead(doc, h.entity):
+                main = h.entity
+                break
+        if main:
+            break
+    if main is None:
+        return
+    titled = {t.person for t in finder.titles}
+    for sent in doc.sents:
+        if any(h.entity in doc.events and h.entity != main for h in sent.hits):
+            continue
+        if _other_time(doc, sent):
+            continue
+        for h in sent.hits:
+            if (
+                h.type == "Official"
+                and h.entity in titled
+                and not h.in_title
+                and not h.nested
+                and not _attributed(doc, sent, h)
+            ):
+                doc.relate(h.entity, "participatedIn", main, sent, 0.4)
+
+
+def _other_time(doc: Doc, sent: Sent) -> bool:
+    """A sentence about another time: a year other than the article's, "last year", "next"."""
+    words = {t.lower for t in sent.toks}
+    if any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and w != doc.year for w in words):
+        return True
+    return bool(
+        words
+        & {"last", "next", "previous", "earlier", "өткен", "былтыр", "келесі", "прошлом",
+           "прошлого", "следующем", "следующий", "ранее", "бұрын"}
+    )
 
 
 def _ahead(doc: Doc, event: str) -> bool:

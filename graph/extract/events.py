@@ -263,6 +263,9 @@ def find_places(doc: Doc, sent: Sent) -> None:
         if j < len(toks) and toks[j].lower in ("қаласында", "қ"):  # "Тяньцзинь қаласында өткен"
             j += 1
             h.case = "loc"
+            owner = next((g for g in sent.hits if g.j == h.i and g.case == "gen"), None)
+            if h.type == "Place" and owner is not None and owner.type == "State":
+                doc.relate(h.entity, "locatedIn", owner.entity, sent, 0.7)  # "Қытайдың Сиань"
         if (
             h.case == "loc"
             and j < len(toks)
@@ -310,7 +313,7 @@ def find_places(doc: Doc, sent: Sent) -> None:
                     break
         elif h.case == "adj":  # Алматыдағы <organisation>
             nxt = next((g for g in sent.hits if g.i == h.j and not g.nested), None)
-            if nxt and nxt.type in ("Organization", "Event", "Forum"):
+            if nxt and nxt.type in ("Organization", "Event", "Forum", "Place"):
                 doc.relate(nxt.entity, "locatedIn", h.entity, sent, 0.8)
                 if nxt.type == "Event" and nxt.entity in doc.events:
                     doc.events[nxt.entity].place = doc.events[nxt.entity].place or h.entity

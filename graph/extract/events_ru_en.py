@@ -301,11 +301,21 @@ def _place_comma_state(doc: Doc, sent: Sent) -> None:
 def find_places_svo(doc: Doc, sent: Sent) -> None:
     """Where a sentence's events took place: "в Бишкеке", "in Samarkand", and the
     dateline of a first sentence ("ASTANA, June 10 —", "Минск, 26 июня.")."""
-    places = [
+    located = [
         h
         for h in sent.hits
-        if h.type in ("Place",) and not h.nested and h.i > 0 and sent.toks[h.i - 1].lower in _IN
+        if h.type in ("Place", "State")
+        and not h.nested
+        and not h.in_title
+        and h.i > 0
+        and sent.toks[h.i - 1].lower in _IN
     ]
+    by_start = {h.i: h for h in located}
+    for h in located:  # "at the Palace of Independence in Astana", "во Дворце ... в Астане"
+        g = by_start.get(h.j + 1)
+        if h.type == "Place" and g is not None and sent.toks[h.j].lower in _IN:
+            doc.relate(h.entity, "locatedIn", g.entity, sent, 0.6)
+    places = [h for h in located if h.type == "Place"] or located
     first = sent.toks[0] if sent.toks else None
     dateline = None
     if first is not None:

@@ -33,14 +33,19 @@ def _is(doc: Doc, sent: Sent, k: int, words: frozenset[str]) -> bool:
     return bool(sent.reads[k] & words) or sent.toks[k].lower in words
 
 
-def _body(sent: Sent, k: int, after: bool) -> Hit | None:
-    """The forum/organisation named right before (kk, en) or right after (ru, en "of the") ``k``."""
-    hits = [h for h in sent.hits if h.type in _BODIES and not h.nested]
+def _body(sent: Sent, k: int, after: bool, kazakh: bool = False) -> Hit | None:
+    """The forum/organisation named right before (kk, en) or right after (ru, en "of the") ``k``;
+    not a ministry named in an official's title."""
+    hits = [
+        h
+        for h in sent.hits
+        if h.type in _BODIES and not h.nested and not h.in_title and h.source != "title"
+    ]
     inside = [h for h in hits if h.i <= k < h.j]
     if inside:  # "C5+1 summit": the summit word is part of the forum's name
         return inside[0]
     before = [h for h in hits if k - 2 <= h.j <= k]
-    later = [h for h in hits if k + 1 <= h.i <= k + 3]
+    later = [] if kazakh else [h for h in hits if k + 1 <= h.i <= k + 3]
     order = (later, before) if after else (before, later)
     for group in order:
         if group:
@@ -56,10 +61,15 @@ def _numbered(sent: Sent, k: int) -> bool:
 def _summit_held(doc: Doc, body: str) -> str | None:
     """The summit at hand of ``body`` or of the organisation ``body`` belongs to."""
     entry = doc.gaz.get(body)
-    for b in (body, entry.part_of if entry else None):
-        main = doc.main_occurrence.get(b or "")
-        if main and doc.events[main[0]].kind == "Summit":
-            return main[0]
+    for b, (event, _) in doc.main_occurrence.items():
+        other = doc.gaz.get(b)
+        related = (
+            b == body
+            or (entry is not None and entry.part_of == b)
+            or (other is not None and other.part_of == body)
+        )
+        if related and doc.events[event].kind == "Summit":
+            return event
     return None
 
 
@@ -163,7 +173,9 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             if known is not None:
                 doc.add_hit(sent, known, k, k + 1, source="anaphor")
             continue
-        body = _body(sent, k, after=doc.lang == "ru" or (doc.lang == "en" and not summit))
+        body = _body(
+            sent, k, after=doc.lang == "ru" or (doc.lang == "en" and not summit), kazakh=doc.lang == "kk"
+        )
         if body is None and summit and doc.main_occurrence:
             # "the first summit took place in Xi'an": a summit of the body at hand
             qual = qualifier(doc, sent, k)

@@ -205,6 +205,18 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             if entry:  # "Қазақстан Президенті" alone
                 person = doc.known(entry.id)
                 doc.add_hit(sent, person, min(owner.i, m.start), end, source="role")
+        elif (
+            person is None
+            and owner is None
+            and role.id in _HEAD_OF_STATE_ROLES
+            and doc.article.date
+            and sent.toks[m.start].text[:1].isupper()
+            and (state := home_state(doc))
+        ):  # "Мемлекет басшысы", "Глава государства": the head of the article's state
+            entry = doc.gaz.holder(role.id, state, doc.article.date)
+            if entry and _bare_head_of_state(doc, sent, m.start, m.end):
+                person = doc.known(entry.id)
+                doc.add_hit(sent, person, m.start, end, source="role")
         if person is None:
             continue
         if owner:
@@ -227,6 +239,20 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if not _ministry(doc, sent, owner, m.start, m.end, toks) and owner is not None:
             _ministry_of_state(doc, sent, owner, role, m.start, end)
     return out
+
+
+_HEAD_OF_STATE_ROLES = frozenset({"role/president"})
+
+
+def _bare_head_of_state(doc: Doc, sent: Sent, i: int, j: int) -> bool:
+    """The title is "Head of State" itself, singular: "Мемлекет басшысы(ның)", "Глава
+    государства", "the Head of State" (not "мемлекет басшылары", "главы государств")."""
+    words = [t.lower for t in sent.toks[i:j]]
+    if len(words) >= 2 and words[0] == "мемлекет":
+        return words[1].startswith("басшыс")
+    if len(words) >= 2 and words[0] in ("глава", "главы", "главой", "главе", "главу"):
+        return words[1] == "государства"
+    return words[:3] == ["head", "of", "state"]
 
 
 def _gap(sent: Sent, k: int) -> str:

@@ -24,10 +24,19 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("председательствовать",),
         ),
         "metWith": (("встретиться",), ("встреча",), ("переговоры",), ("беседа",)),
-        "supports": (("поддержать",), ("поддерживать",), ("поддержка",), ("приветствовать",)),
+        "supports": (
+            ("поддержать",),
+            ("поддерживать",),
+            ("поддержка",),
+            ("приветствовать",),
+            ("утвердить",),
+            ("одобрить",),
+            ("ратифицировать",),
+            ("приверженность",),
+        ),
         "calledFor": (("призвать",), ("призывать",), ("выступить", "за"), ("выступать", "за")),
         "proposed": (("предложить",), ("выдвинуть",), ("инициатива",), ("предложение",)),
-        "signed": (("подписать",),),
+        "signed": (("подписать",), ("скрепить", "подпись")),
         "partyTo": (("участник",), ("участница",)),
     },
     "en": {
@@ -61,6 +70,10 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("backed",),
             ("endorsed",),
             ("welcomed",),
+            ("approved",),
+            ("ratified",),
+            ("commitment", "to"),
+            ("expressed", "support", "for"),
         ),
         "calledFor": (
             ("called", "for"),
@@ -77,7 +90,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("launched",),
             ("proposal",),
         ),
-        "signed": (("signed",),),
+        "signed": (("signed",), ("put", "their", "signatures"), ("inked",)),
         "partyTo": (("party", "to"), ("parties", "to"), ("a", "party"), ("are", "parties")),
     },
 }
@@ -277,13 +290,34 @@ class SvoRelationFinder(RelationFinder):
                 after = self._after(sent, j)
                 if after:
                     subjects, inverted = after, True
-            if not subjects and self.last_actor:
+            signers = None
+            if predicate == "signed" and (
+                not subjects or (j < len(sent.toks) and sent.toks[j].lower == "by")
+            ):  # "signed by Lavrov and Nurtleu", "Документ скрепили подписями Токаев, Си ..."
+                after = [
+                    h.entity
+                    for h in sent.hits
+                    if h.i >= j and h.type == "Official" and not h.nested and not h.in_title
+                ]
+                if after:
+                    signers = list(dict.fromkeys(after))
+            if signers:
+                subjects, inverted = signers, True
+                before = [h for h in sent.hits if h.type == "Treaty" and h.j <= i and not h.nested]
+                document = before[-1].entity if before else self._last_document(sent)
+                objects = [document] if document else []
+            elif not subjects and self.last_actor:
                 subjects = [self.last_actor]
-            objects = (
-                []
-                if inverted
-                else self._objects(sent, j, OBJECT_TYPES[predicate], predicate == "participatedIn")
-            )
+            if signers:
+                pass
+            else:
+                objects = (
+                    []
+                    if inverted
+                    else self._objects(
+                        sent, j, OBJECT_TYPES[predicate], predicate == "participatedIn"
+                    )
+                )
             if predicate == "participatedIn" and not objects and sent.toks[i].lower in _EXPLICIT:
                 continue  # "arrived in Astana", "presided over <an unknown body>"
             if predicate == "participatedIn" and not objects:
@@ -475,6 +509,11 @@ class SvoRelationFinder(RelationFinder):
             if h.i >= j and not h.nested and not h.in_title and h.type in ("Official", "State")
         ]
         return list(dict.fromkeys(h.entity for h in hits))
+
+    def _last_document(self, sent: Sent) -> str | None:
+        """ "Документ", "the document": the document named last, up to this sentence."""
+        ent = self.doc.last_of_type(("Treaty",), sent.index)
+        return ent.id if ent else None
 
     def _event_before(self, sent: Sent, i: int) -> str | None:
         before = [h for h in sent.hits if h.type == "Event" and h.j <= i and not h.nested]
