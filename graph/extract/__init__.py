@@ -19,7 +19,7 @@ from graph.extract.events_ru_en import (
     find_referendums,
 )
 from graph.extract.lexicon import load_lexicon
-from graph.extract.meetings import find_meetings
+from graph.extract.meetings import find_consultations, find_meetings, find_numbered_forums
 from graph.extract.mentions import Doc, match_known
 from graph.extract.officials import find_names, find_people, find_titles
 from graph.extract.relations import RelationFinder
@@ -65,7 +65,9 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_initiatives(doc, sent, lex)
             find_anaphors(doc, sent)
             find_events(doc, sent, lex)
+            find_numbered_forums(doc, sent)
             find_meetings(doc, sent)
+            find_consultations(doc, sent)
             find_places(doc, sent)
         else:
             find_named_svo(doc, sent)
@@ -73,7 +75,9 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_documents_ru(doc, sent)
             find_documents_en(doc, sent)
             find_events_svo(doc, sent)
+            find_numbered_forums(doc, sent)
             find_meetings(doc, sent)
+            find_consultations(doc, sent)
             find_anniversaries(doc, sent)
             find_referendums(doc, sent)
             find_places_svo(doc, sent)

@@ -109,6 +109,11 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
           "X": 10, "XI": 11, "XII": 12, "XX": 20, "XXI": 21, "XXII": 22, "XXIII": 23}
 
 
+_ORDINAL_ENDINGS = frozenset(
+    {"st", "nd", "rd", "th", "й", "я", "е", "ой", "ий", "ая", "ое", "ші", "шы", "інші", "ыншы"}
+)
+
+
 def qualifier(doc: Doc, sent: Sent, k: int) -> str | None:
     """Which occurrence a summit word at ``k`` names: "#2" (an ordinal), "next", or a
     year the sentence gives ("2023"); None for the occurrence at hand."""
@@ -122,7 +127,7 @@ def qualifier(doc: Doc, sent: Sent, k: int) -> str | None:
         if num is None and low[:1].isdigit():
             digits = "".join(c for c in low.split("-")[0] if c.isdigit())
             rest = low[len(digits):].lstrip("-")
-            if digits and len(digits) <= 2 and (rest in ("st", "nd", "rd", "th", "й", "я", "ші", "шы", "ой", "ий") or not rest):
+            if digits and len(digits) <= 2 and rest in _ORDINAL_ENDINGS:
                 num = int(digits)
         if num is not None:
             return f"#{num}"
@@ -196,6 +201,16 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
         main = _main_occurrence(doc, body.entity)
         if qual is not None and main is not None and main[1] == qual:
             qual = None  # "the second summit" again: the one at hand
+        if (
+            qual is not None
+            and qual.startswith("#")
+            and main is not None
+            and main[1] is None
+            and sent.index <= 3
+            and not any(_is_year(t.text) and t.text != doc.year for t in sent.toks)
+        ):  # the lead calls the summit at hand "the first C5+1 summit held in the US"
+            doc.main_occurrence[body.entity] = (main[0], qual)
+            qual = None
         first_ordinal = None
         if qual is not None and main is None and qual.startswith("#"):
             first_ordinal, qual = qual, None  # the article's own summit, said with its number
@@ -215,3 +230,106 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             doc.events[ent.id].date = doc.events[ent.id].date or year_said
         done.add(body.entity)
         doc.relate(ent.id, "partOf", body.entity, sent, 0.8)
+
+
+def _ordinal_before(doc: Doc, sent: Sent, i: int) -> int | None:
+    """The ordinal right before token ``i``: "VIII", "7th", "Седьмая", "екінші"."""
+    for n in (i - 1, i - 2):
+        if n < 0 or sent.covered(n) is not None:
+            continue
+        word, low = sent.toks[n].text, sent.toks[n].lower
+        if word in _ROMAN:
+            return _ROMAN[word]
+        reads = sent.reads[n] if doc.lang == "ru" else frozenset({low})
+        num = next((_ORDINALS[r] for r in reads if r in _ORDINALS), None)
+        if num is None and low[:1].isdigit():
+            digits = "".join(c for c in low.split("-")[0] if c.isdigit())
+            rest = low[len(digits) :].lstrip("-")
+            if digits and len(digits) <= 2 and rest in _ORDINAL_ENDINGS:
+                num = int(digits)
+        if num is not None:
+            return num
+        if n == i - 1 and low not in ("the", "its"):
+            break
+    return None
+
+
+def _is_meeting_format(doc: Doc, forum: str) -> bool:
+    """A forum whose own name is a meeting ("Consultative Meeting of ...")."""
+    name = doc.entities[forum].label.casefold()
+    return any(w in name for w in ("meeting", "congress", "conference"))
+
+
+def find_numbered_forums(doc: Doc, sent: Sent) -> None:
+    """ "VIII Congress of Leaders of World and Traditional Religions", "Седьмая
+    Консультативная встреча ...": a numbered occurrence of a forum is an event of it."""
+    for h in list(sent.hits):
+        if h.type != "Forum" or h.nested:
+            continue
+        num = _ordinal_before(doc, sent, h.i)
+        if num is None:
+            continue
+        if any(
+            k < len(sent.toks) and (_is(doc, sent, k, _SUMMIT) or _is(doc, sent, k, _MEETING))
+            for k in (h.j - 1, h.j)
+        ) and not _is_meeting_format(doc, h.entity):
+            continue  # "the first C5+1 summit": a summit of the forum (find_meetings)
+        start = next(n for n in (h.i - 1, h.i - 2) if n >= 0 and _ordinal_before(doc, sent, n + 1) == num)
+        label = f"{ordinal(num)} {short_label(doc.entities[h.entity].label)}"
+        ent = _new_event(doc, sent, label, "Session", start, h.j)
+        ev = doc.event(ent, "Session")
+        ev.ordinal = num
+        doc.relate(ent.id, "partOf", h.entity, sent, 0.8)
+        doc.main_occurrence.setdefault(h.entity, (ent.id, f"#{num}"))
+
+
+#: consultations and briefings: word (en) / lemma (ru) / stem prefix (kk) -> label
+_CONSULTATIONS = {
+    "en": {"consultations": "Political consultations", "briefing": "Briefing"},
+    "ru": {"консультация": "Political consultations", "брифинг": "Briefing"},
+    "kk": {"консультация": "Political consultations", "брифинг": "Briefing"},
+}
+
+
+def find_consultations(doc: Doc, sent: Sent) -> None:
+    """ "14th round of political consultations", "саяси консультациялар", "брифинг":
+    consultations between two states' foreign ministries and press briefings are events."""
+    table = _CONSULTATIONS[doc.lang]
+    for k, tok in enumerate(sent.toks):
+        if sent.covered(k) is not None:
+            continue
+        if doc.lang == "ru":
+            key = next((w for w in table if w in sent.reads[k]), None)
+        elif doc.lang == "kk":
+            key = next((w for w in table if tok.lower.startswith(w)), None)
+        else:
+            key = tok.lower if tok.lower in table else None
+        if key is None:
+            continue
+        start = k
+        if k and sent.covered(k - 1) is None and sent.toks[k - 1].lower.startswith(
+            ("polit", "полит", "саяси", "consular", "консул")
+        ):
+            start = k - 1
+        states = list(
+            dict.fromkeys(h.entity for h in sent.hits if h.type == "State" and not h.nested)
+        )
+        if table[key] == "Political consultations":
+            if not states:
+                continue
+            home = states[0] if len(states) > 1 else None
+            names = [doc.entities[s].label for s in states[:2]]
+            label = f"Political consultations between {' and '.join(names)}" if home else (
+                f"Political consultations with {names[0]}"
+            )
+        else:
+            label = "Briefing"
+        label += f" {doc.article.date or doc.year or ''}"
+        known = doc.last_of_type(("Event",), sent.index, kinds=("Consultations",))
+        if known is not None and known.label.split(" 2")[0] == label.split(" 2")[0]:
+            doc.add_hit(sent, known, start, k + 1, source="anaphor")
+            return
+        ent = _new_event(doc, sent, label.strip(), "Consultations", start, k + 1)
+        ev = doc.event(ent, "Consultations")
+        ev.date = ev.date or doc.article.date
+        return
