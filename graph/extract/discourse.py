@@ -71,6 +71,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _event_nouns(doc)
     _cooccurrence(doc)
     _main_event(doc, finder)
+    _collective_acts(doc, finder)
     _parties(doc, finder)
 
 
@@ -262,6 +263,87 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
                 doc.relate(h.entity, "participatedIn", main, sent, 0.4)
 
 
+#: plural subjects that stand for the officials of the event at hand: word -> heads or ministers
+_COLLECTIVE = {
+    "leaders": "heads", "heads": "heads", "presidents": "heads", "ministers": "ministers",
+    "лидеры": "heads", "главы": "heads", "президенты": "heads", "министры": "ministers",
+    "көшбасшылар": "heads", "басшылары": "heads", "президенттер": "heads",
+    "министрлер": "ministers", "министрлері": "ministers",
+}
+#: acts of a collective subject on a document: word / lemma / stem -> predicate
+_COLLECTIVE_ACTS = {
+    "en": {"signed": "signed", "adopted": "supports", "approved": "supports",
+           "endorsed": "supports"},
+    "ru": {"подписать": "signed", "утвердить": "supports", "принять": "supports",
+           "одобрить": "supports"},
+    "kk": {"қол": "signed", "бекіт": "supports", "қабылда": "supports", "мақұлда": "supports"},
+}
+_HEAD_ROLES = ("president", "prime minister", "chairman", "king", "emir", "chancellor")
+
+
+def _collective_acts(doc: Doc, finder: RelationFinder) -> None:
+    """ "the leaders signed the Astana Declaration", "главы государств утвердили Дорожную
+    карту", "министрлер қол қойды": each official of the event at hand who holds such an
+    office signed (or approved) the documents of the sentence."""
+    acts = _COLLECTIVE_ACTS[doc.lang]
+    roles: dict[str, list[str]] = {}
+    for t in finder.titles:
+        roles.setdefault(t.person, []).append(t.role.casefold())
+    for sent in doc.sents:
+        at = next(
+            (
+                k
+                for k, t in enumerate(sent.toks)
+                if t.lower in _COLLECTIVE and sent.covered(k) is None
+            ),
+            None,
+        )  # the plural subject itself, not a word of a name ("Совет глав государств")
+        if at is None:
+            continue
+        who = _COLLECTIVE[sent.toks[at].lower]
+        if any(h.type == "Official" and h.j <= at and not h.in_title for h in sent.hits):
+            continue  # "Тоқаев, Си Цзиньпин және басқа да мемлекет басшылары": the named ones
+        documents = [h.entity for h in sent.hits if h.type == "Treaty" and not h.nested]
+        if not documents:
+            continue
+        for k, tok in enumerate(sent.toks):
+            if not at < k <= at + 8:
+                continue
+            if doc.lang == "ru":
+                predicate = next((p for w, p in acts.items() if w in sent.reads[k]), None)
+            elif doc.lang == "kk":
+                predicate = next((p for w, p in acts.items() if tok.lower.startswith(w)), None)
+            else:
+                predicate = acts.get(tok.lower)
+            if predicate is None:
+                continue
+            event = _event_of(doc, sent)
+            if event is None:
+                break
+            for person in _participants(doc, event):
+                offices = roles.get(person, [])
+                heads = any(r.startswith(_HEAD_ROLES) for r in offices)
+                ministers = any("minister" in r and not r.startswith("prime") for r in offices)
+                if (who == "heads" and heads) or (who == "ministers" and ministers):
+                    for d in documents:
+                        doc.relate(person, predicate, d, sent, 0.5)
+            break
+
+
+def _event_of(doc: Doc, sent: Sent) -> str | None:
+    """The event a sentence is about: one it names, else the one told of last."""
+    here = [h.entity for h in sent.hits if h.entity in doc.events and not _ahead(doc, h.entity)]
+    return here[0] if here else _last_event(doc, sent.index, ())
+
+
+def _participants(doc: Doc, event: str) -> list[str]:
+    return [
+        s
+        for s, p, o in doc.relations
+        if p == "participatedIn" and o == event and doc.entities[s].type == "Official"
+    ]
+
+
 def _other_time(doc: Doc, sent: Sent) -> bool:
     """A sentence about another time: a year other than the article's, "last year", "next"."""
     words = {t.lower for t in sent.toks}
@@ -312,9 +394,20 @@ def event_places(doc: Doc) -> None:
         doc.relate(ev.id, "locatedIn", ev.place, sent, 0.5)
 
 
+#: documents whose signatories become parties (not declarations, statements or plans)
+_BINDING = ("treaty", "agreement", "convention", "accord", "protocol", "charter")
+
+
+def _binding(doc: Doc, document: str) -> bool:
+    label = doc.entities[document].label.casefold()
+    return any(w in label for w in _BINDING) and not any(
+        w in label for w in ("declaration", "statement", "communiqu", "memorandum", "roadmap")
+    )
+
+
 def _parties(doc: Doc, finder: RelationFinder) -> None:
     for (s, p, o), rel in list(doc.relations.items()):
-        if p != "signed":
+        if p != "signed" or not _binding(doc, o):
             continue
         state = s if doc.entities[s].type == "State" else finder.national_state(s)
         sent = _sent_at(doc, rel.start)
@@ -323,6 +416,8 @@ def _parties(doc: Doc, finder: RelationFinder) -> None:
     for sent in doc.sents:  # "Договор ... между Казахстаном и Россией"
         for t in sent.hits:
             if t.type != "Treaty":
+                continue
+            if not _binding(doc, t.entity):
                 continue
             for h in sent.hits:
                 if h.type == "State" and h.nested and t.i <= h.i and h.j <= t.j:

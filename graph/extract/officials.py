@@ -151,10 +151,12 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             (
                 h
                 for h in sent.hits
-                if h.j == m.start and h.type in ("State", "Organization", "Forum")
+                if h.j == m.start
+                and h.type in ("State", "Organization", "Forum")
+                and (doc.lang != "ru" or h.type != "State" or is_abbreviation(sent.toks[h.i].text))
             ),
             None,
-        )
+        )  # Russian puts the state after the office ("визит в Казахстан Министра ... Венгрии")
         if owner is None:  # "министра иностранных дел Казахстана", "Secretary-General of the UN"
             at = end
             while at < len(toks) and doc.lang == "en" and casefold(toks[at]) in ("of", "the"):
@@ -169,6 +171,12 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             )
             if owner is not None:
                 end = owner.j
+        if owner is not None and end + 1 < len(toks) and casefold(toks[end]) in ("в", "во", "to", "in"):
+            there = next(  # "Посол Казахстана в Российской Федерации Даурен Абаев"
+                (h for h in sent.hits if h.i == end + 1 and h.type in ("State", "Place")), None
+            )
+            if there is not None:
+                end = there.j
         # the person: a known official right after, or capitalised name words
         person: Entity | None = None
         after = next((h for h in sent.hits if h.i == end and h.type == "Official"), None)
