@@ -442,14 +442,32 @@ def _ru_surname_ok(word: str) -> bool:
     parses = _dictionary_parses(word)
     if any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses):
         return True
+    if any(p.tag.POS == "NOUN" and "anim" in p.tag and "Geox" not in p.tag for p in parses):
+        return True  # a person noun the dictionary knows ("Мохбер")
     return not parses
+
+
+def _name_key(name: str) -> str:
+    """A spelling-insensitive key of a Latin name: Mokhammad, Mohammad and Muhammad meet
+    less often than Mokhammad/Mohammad, but Yerzhan/Erzhan and Dzhamshid/Jamshid do."""
+    key = name.casefold()
+    for a, b in (("dzh", "j"), ("kh", "h"), ("zh", "j"), ("ye", "e"), ("yu", "u"), ("ya", "a"),
+                 ("y", "i"), ("w", "v"), ("q", "k"), ("ou", "u")):
+        key = key.replace(a, b)
+    return re.sub(r"(.)\1", r"\1", key)
+
+
+@lru_cache(maxsize=1)
+def _given_keys() -> frozenset[str]:
+    return frozenset(_name_key(n) for n in _given_names()[0])
 
 
 def _is_given(doc: Doc, word: str) -> bool:
     given, _ = _given_names()
     if doc.lang == "en":
         return word in given or word.split("-")[0] in given
-    if to_latin(word) in given:
+    latin = to_latin(word)
+    if latin in given or (len(latin) > 3 and _name_key(latin) in _given_keys()):
         return True
     if doc.lang == "kk":  # the first name stays in the nominative: "Ерланмен" is not one
         return _ru_given(word.translate(_KK_TO_RU), True)

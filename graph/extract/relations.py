@@ -173,6 +173,8 @@ class RelationFinder:
         self._calls(sent)
         self._proposals(sent)
         self._meetings(sent)
+        self._received(sent)
+        self._on_behalf(sent)
         self._signing(sent)
         if sent.is_bullet:
             self._bullet(sent)
@@ -301,6 +303,53 @@ class RelationFinder:
                 if initiated and h.i < initiated[0]:
                     continue
                 self.doc.relate(subj, "proposed", h.entity, sent, 0.7)
+
+    def _received(self, sent: Sent) -> None:
+        """ "Көшбасшы Синирлиоғлуды қабылдады": the host received (met) the guest."""
+        for k in _trigger(sent, ("қабылда",)):
+            guests = [
+                h.entity
+                for h in sent.hits
+                if h.type == "Official" and h.case == "acc" and h.i < k and not h.in_title
+            ]
+            hosts = [h.entity for h in actors(sent, types=("Official",)) if h.i < k]
+            hosts = hosts or ([self.last_actor] if self.last_actor else [])
+            for host in hosts[:1]:
+                if self.doc.entities[host].type != "Official":
+                    continue
+                for guest in guests:
+                    self.doc.relate(host, "metWith", guest, sent, 0.7)
+            break
+
+    def _on_behalf(self, sent: Sent) -> None:
+        """ "Үндістан атынан ... Джайшанкар келді", "Иран делегациясын Мохбер басқарды":
+        the official acts for the state."""
+        toks = sent.toks
+        for k, tok in enumerate(toks):
+            low = tok.lower
+            if low == "атынан" or low.startswith("делегациясы"):
+                state = next(
+                    (h for h in sent.hits if h.type == "State" and h.j == k and not h.nested),
+                    None,
+                )
+                if state is None:
+                    continue
+                if low != "атынан" and not any(
+                    t.lower.startswith(("басқар", "бастад", "бастап")) for t in toks[k:]
+                ):
+                    continue
+                clause_end = next(
+                    (n for n in range(k + 1, len(toks)) if toks[n].lower in ("ал", "және") and n > k + 2),
+                    len(toks),
+                )
+                people = [
+                    h.entity
+                    for h in sent.hits
+                    if h.type == "Official" and k < h.i < clause_end and not h.nested
+                    and not h.in_title
+                ]
+                for who in people[:1]:
+                    self.doc.relate(who, "represents", state.entity, sent, 0.6)
 
     def _meetings(self, sent: Sent) -> None:
         for _k in _trigger(sent, _MEET):
