@@ -51,11 +51,12 @@ _FOR_LEADERS = frozenset(
 _EVENT_NOUNS = {
     "en": {"summit": ("Summit",), "talks": ("Meeting", "Visit"), "meeting": ("Meeting", "Summit"),
            "session": ("Session", "Summit", "Meeting"), "visit": ("Visit",),
-           "negotiations": ("Meeting", "Visit"), "gathering": (), "forum": (), "event": ()},
+           "negotiations": ("Meeting", "Visit"), "gathering": (), "forum": (), "event": (),
+           "delegations": ("Meeting", "Visit", "Summit")},
     "ru": {"саммит": ("Summit",), "переговоры": ("Meeting", "Visit"),
            "встреча": ("Meeting", "Summit"), "заседание": ("Summit", "Meeting", "Session"),
            "сессия": ("Session",), "визит": ("Visit",), "совещание": ("Meeting", "Summit"),
-           "мероприятие": ()},
+           "мероприятие": (), "делегация": ("Meeting", "Visit", "Summit")},
     "kk": {"саммит": ("Summit",), "келіссөз": ("Meeting", "Visit"),
            "кездесу": ("Meeting", "Summit"), "отырыс": ("Summit", "Meeting", "Session"),
            "сессия": ("Session",), "сапар": ("Visit",), "жиын": ()},
@@ -261,6 +262,11 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
                 and not _attributed(doc, sent, h)
             ):
                 doc.relate(h.entity, "participatedIn", main, sent, 0.4)
+        for k, tok in enumerate(sent.toks):  # "as well as the leaders of Kyrgyzstan and Iran"
+            if tok.lower in _FOR_LEADERS and sent.covered(k) is None:
+                for h in sent.hits:
+                    if h.type == "State" and k < h.i <= k + 12 and not h.nested:
+                        doc.relate(h.entity, "participatedIn", main, sent, 0.4)
 
 
 #: plural subjects that stand for the officials of the event at hand: word -> heads or ministers
@@ -306,28 +312,45 @@ def _collective_acts(doc: Doc, finder: RelationFinder) -> None:
         documents = [h.entity for h in sent.hits if h.type == "Treaty" and not h.nested]
         if not documents:
             continue
-        for k, tok in enumerate(sent.toks):
-            if not at < k <= at + 8:
+        for k in range(len(sent.toks)):
+            if not at < k <= at + 14:
                 continue
-            if doc.lang == "ru":
-                predicate = next((p for w, p in acts.items() if w in sent.reads[k]), None)
-            elif doc.lang == "kk":
-                predicate = next((p for w, p in acts.items() if tok.lower.startswith(w)), None)
-            else:
-                predicate = acts.get(tok.lower)
+            predicate = _act_at(doc, sent, k, acts)
             if predicate is None:
                 continue
             event = _event_of(doc, sent)
             if event is None:
                 break
+            later = [
+                n
+                for n in range(k + 1, len(sent.toks))
+                if _act_at(doc, sent, n, acts) is not None
+            ]
+            stop = later[0] if later else len(sent.toks)
+            clause = [
+                h.entity
+                for h in sent.hits
+                if h.type == "Treaty" and not h.nested and k < h.i < stop
+            ] or documents
             for person in _participants(doc, event):
                 offices = roles.get(person, [])
                 heads = any(r.startswith(_HEAD_ROLES) for r in offices)
                 ministers = any("minister" in r and not r.startswith("prime") for r in offices)
                 if (who == "heads" and heads) or (who == "ministers" and ministers):
-                    for d in documents:
+                    for d in clause:
                         doc.relate(person, predicate, d, sent, 0.5)
-            break
+            documents = [d for d in documents if d not in clause]
+            if not documents:
+                break
+
+
+def _act_at(doc: Doc, sent: Sent, k: int, acts: dict[str, str]) -> str | None:
+    tok = sent.toks[k]
+    if doc.lang == "ru":
+        return next((p for w, p in acts.items() if w in sent.reads[k]), None)
+    if doc.lang == "kk":
+        return next((p for w, p in acts.items() if tok.lower.startswith(w)), None)
+    return acts.get(tok.lower)
 
 
 def _event_of(doc: Doc, sent: Sent) -> str | None:
@@ -345,12 +368,13 @@ def _participants(doc: Doc, event: str) -> list[str]:
 
 
 def _other_time(doc: Doc, sent: Sent) -> bool:
-    """A sentence about another time: a year other than the article's, "last year", "next"."""
-    words = {t.lower for t in sent.toks}
+    """A sentence about another time: it opens with a year other than the article's, or
+    with "last year", "next", "earlier" ("In 2023 ...", "Былтыр ...", "В прошлом году ...")."""
+    words = [t.lower for t in sent.toks[:5]]
     if any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and w != doc.year for w in words):
         return True
     return bool(
-        words
+        set(words)
         & {"last", "next", "previous", "earlier", "өткен", "былтыр", "келесі", "прошлом",
            "прошлого", "следующем", "следующий", "ранее", "бұрын"}
     )

@@ -227,6 +227,9 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 doc.add_hit(sent, person, m.start, end, source="role")
         if person is None:
             continue
+        for h in sent.hits:  # "председатель КНР": a state inside the title's own words
+            if h.type == "State" and m.start <= h.i and h.j <= m.end:
+                h.in_title = True
         if owner:
             owner.in_title = True
         for h in sent.hits:
@@ -531,6 +534,9 @@ def find_names(doc: Doc, sent: Sent) -> None:
             continue
         word = toks[k].text
         asian = doc.lang == "en" and word in surname_first
+        if lex is not None and lex.word(word) is not None:
+            k += 1
+            continue  # a Kazakh word ("Төрағасы"), not a first name
         if not (asian or _is_given(doc, word)):
             k += 1
             continue

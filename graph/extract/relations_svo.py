@@ -148,9 +148,21 @@ _HOSTING = frozenset({"hosted", "welcomed", "hosts"})
 _COLLECTIVE = frozenset(
     {"leaders", "ministers", "лидеры", "министры", "главы", "участники", "participants"}
 )
+#: capitals whose name, as the subject of a verb, stands for the state
+_CAPITALS = frozenset(
+    f"place/{c}"
+    for c in (
+        "moscow beijing washington astana tashkent bishkek dushanbe ashgabat ankara baku "
+        "tehran tokyo seoul berlin paris london kyiv minsk new-delhi islamabad kabul "
+        "ulaanbaatar budapest rome tbilisi yerevan doha abu-dhabi riyadh"
+    ).split()
+)
 #: a word that refers back to the event at hand ("the summit", "заседание")
 _EVENT_WORDS = frozenset(
     {
+        "talks",
+        "negotiations",
+        "переговоры",
         "summit",
         "meeting",
         "session",
@@ -246,7 +258,39 @@ class SvoRelationFinder(RelationFinder):
                 self.of_state[h.entity] = g.entity
         return out
 
+    def _capitals_as_states(self, sent: Sent) -> list[Hit]:
+        """ "Moscow fully supports", "Сеул готов": a capital acting stands for its state."""
+        out = []
+        for h in sent.hits:
+            if h.type != "Place" or h.nested or h.in_title or h.entity not in _CAPITALS:
+                continue
+            prev = sent.toks[h.i - 1].lower if h.i else ""
+            if prev in _LINKS or prev in ("из", "from", "до", "to", "между", "between", "и", "and"):
+                continue
+            entry = self.doc.gaz.get(h.entity)
+            state = entry.located_in if entry else None
+            if not state or not state.startswith("state/"):
+                continue
+            self.doc.known(state)
+            out.append(
+                Hit(state, "State", h.sent, h.i, h.j, h.start, h.end, h.case, "capital")
+            )
+        return out
+
     def sentence(self, sent: Sent) -> None:
+        capitals = self._capitals_as_states(sent)
+        if capitals:
+            spans = {(c.i, c.j) for c in capitals}
+            saved = sent.hits
+            sent.hits = [h for h in saved if (h.i, h.j) not in spans] + capitals
+            try:
+                self._sentence_of(sent)
+            finally:
+                sent.hits = saved
+            return
+        self._sentence_of(sent)
+
+    def _sentence_of(self, sent: Sent) -> None:
         qualifying = self._of_states(sent)
         if qualifying:
             sent_hits = sent.hits

@@ -106,6 +106,9 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
     ("визит Токаева", "the visit of President Tokayev")."""
     people = [h for h in sent.hits if h.type == "Official" and not h.nested]
     if doc.lang == "kk":
+        owner = [h for h in people if h.case == "gen" and k - 6 <= h.j <= k]
+        if owner:  # "Юн Сок Ёльдің Астанаға жасаған мемлекеттік сапары": his visit
+            return owner[-1]
         nominative = [h for h in people if h.case == "nom"]
         return (nominative or people or [None])[0]
     before = [h for h in people if h.j <= k]
@@ -132,6 +135,8 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
             break
         if visitor is None or (dest is None and kind is None):
             continue  # "visits" in general, or a visit with no one and nowhere named
+        if dest is not None and own is not None and state_of(doc, dest.entity) == own:
+            continue  # a visitor does not visit his own state
         who = doc.entities[visitor.entity]
         where = doc.entities[dest.entity] if dest else None
         if where is None:  # "arrived on an official visit" with the place in the dateline
@@ -140,16 +145,32 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
         country = doc.entities.get(state_of(doc, where.id) or "") if where else None
         label = f"{kind or 'Visit'}{' visit' if kind else ''} of {who.label}"
         label += f" to {(country or where).label}" if where else ""
-        label += f" {doc.year}" if doc.year else ""
+        year = next(
+            (t.text for t in sent.toks if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")),
+            None,
+        ) or _relative_year(doc, sent) or doc.year
+        label += f" {year}" if year else ""
         ent = _new_event(doc, sent, label, "Visit", start, k + 1)
         ev = doc.event(ent, "Visit")
-        ev.date = ev.date or doc.article.date
+        ev.date = ev.date or (doc.article.date if year == doc.year else year)
         doc.relate(who.id, "participatedIn", ent.id, sent, 0.7)
         if where is not None:
             ev.place = ev.place or where.id
             doc.relate(ent.id, "locatedIn", where.id, sent, 0.6)
         _hosts(doc, sent, ent.id)
         break  # one visit per sentence
+
+
+_LAST_YEAR = ("прошлого", "прошлом", "last", "былтыр", "өткен")
+
+
+def _relative_year(doc: Doc, sent: Sent) -> str | None:
+    """ "в прошлом году", "last year", "былтыр": the year before the article's."""
+    words = [t.lower for t in sent.toks]
+    for n, w in enumerate(words):
+        if w in _LAST_YEAR and (w == "былтыр" or (n + 1 < len(words) and words[n + 1].startswith(("год", "year", "жыл")))):
+            return str(int(doc.year) - 1) if doc.year else None
+    return None
 
 
 def _hosts(doc: Doc, sent: Sent, visit: str) -> None:
