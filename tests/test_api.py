@@ -231,7 +231,7 @@ def walk(http: httpx.Client, url: str, params: dict) -> list[list[dict]]:
 
 @pytest.mark.parametrize(("url", "params", "key"), [
     ("/api/events", {}, "id"),
-    ("/api/entities", {"q": "a"}, "id"),
+    ("/api/entities", {"q": "ministry"}, "id"),
     ("/api/entities/state/kz/related", {}, "id"),
     ("/api/entities/state/kz/timeline", {}, None),
 ])
