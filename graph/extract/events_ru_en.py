@@ -427,13 +427,17 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
             and toks[start - 2].text[:1].isupper()
         ):
             start -= 2
-        if not (tok.text[:1].isupper() or adopted or start < k):
+        direct = k > 0 and bool(sent.reads[k - 1] & _RU_ADOPT)
+        generic = noun in ("Decision", "Plan", "Programme", "Statement", "Appeal")
+        if not (tok.text[:1].isupper() or start < k or (direct if generic else adopted)):
             continue
         end = k + 1
         while end < len(toks) and end - k <= 14:
             gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
             if any(c in gap for c in ".;:") or ("," in gap and not toks[end].lower[:1].isalpha()):
                 break
+            if "," in gap and not any(t.lower == "и" for t in toks[end : end + 3]):
+                break  # "Договор о ..., дружбе и сотрудничестве" goes on; "договора, лидеры" not
             if sent.covered(end) is not None and sent.covered(end).type not in (
                 "State",
                 "Place",

@@ -360,12 +360,18 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
         entry = doc.gaz.get(_prefer(doc, m.ids))
         if entry is None:
             continue
-        if doc.lang == "en" and sent.toks[m.start].text[:1].islower() and m.phrase[:1].isupper():
-            continue  # "oral statement" is not Oral, "turkey" is not Türkiye
+        if (
+            m.end - m.start == 1
+            and sent.toks[m.start].text[:1].islower()
+            and m.phrase[:1].isupper()
+        ):
+            continue  # "oral statement" is not Oral, "до того" is not Togo
         ent = doc.known(entry.id)
         last = sent.toks[m.end - 1].text
         base = _last_word(m.phrase) if doc.lang == "kk" else None
         doc.add_hit(sent, ent, m.start, m.end, case=doc.case_of(last, base))
+        if m.end - m.start > 1 and entry.type == "Organization":
+            _nested_states(doc, sent, matcher, m)  # "МИД Японии": Japan is named too
         # a body's name often holds its organisation's (БҰҰ Адам құқықтары жөніндегі кеңес)
         if m.end - m.start > 1 and entry.part_of:
             for k in range(m.start, m.end):
@@ -426,6 +432,20 @@ def extend_state_forms(doc: Doc, sent: Sent) -> None:
                 m.text = doc.article.text[m.start : m.end]
         h.j, h.end = k, sent.toks[k - 1].end
         h.case = doc.case_of(sent.toks[k - 1].text)
+
+
+def _nested_states(doc: Doc, sent: Sent, matcher, m) -> None:
+    """States named inside an organisation's name ("Government of Uzbekistan")."""
+    for k in range(m.start, m.end):
+        inner = matcher.at(sent.reads, k, end=m.end)
+        if inner is None or (inner.start, inner.end) == (m.start, m.end):
+            continue
+        state = next((e for e in inner.ids if e.startswith("state/")), None)
+        if state and doc.gaz.get(state):
+            doc.add_hit(
+                sent, doc.known(state), inner.start, inner.end, case="gen", nested=True
+            )
+            return
 
 
 @lru_cache(maxsize=16384)

@@ -202,6 +202,12 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 )
             ):
                 k += 1
+            if k == end + 1 and doc.lang in ("kk", "ru") and not (
+                _SURNAME.search(casefold(_name_lemma(doc, toks[end])))
+                or _is_given(doc, toks[end])
+                or (end > 0 and _initial_before(sent, end))
+            ):
+                k = end  # one capitalised word that does not look like a name ("Шекара")
             if k > end:
                 person = _person_entity(doc, toks[end:k])
                 doc.add_hit(sent, person, end, k, source="title")
@@ -247,8 +253,9 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if role.scope == "state" and owner_id and not owner_id.startswith("state/"):
             owner_id = state_of(doc, owner_id) or owner_id
         out.append(Title(sent.index, person.id, label, owner_id, role.scope))
-        if not _ministry(doc, sent, owner, m.start, m.end, toks) and owner is not None:
-            _ministry_of_state(doc, sent, owner, role, m.start, end)
+        if doc.lang != "en" and owner is not None:  # English names its ministries itself
+            if not _ministry(doc, sent, owner, m.start, m.end, toks):
+                _ministry_of_state(doc, sent, owner, role, m.start, end)
     return out
 
 
