@@ -62,7 +62,11 @@ _EVENT_NOUNS = {
            "сессия": ("Session",), "сапар": ("Visit",), "жиын": ()},
 }
 #: nouns for talks that name a meeting of the officials of the sentence
-_TALKS = {"en": ("talks", "negotiations"), "ru": ("переговоры",), "kk": ("келіссөз",)}
+_TALKS = {
+    "en": ("talks", "negotiations", "phone", "telephone"),
+    "ru": ("переговоры", "телефонный"),
+    "kk": ("келіссөз", "телефон"),
+}
 
 
 def read_discourse(doc: Doc, finder: RelationFinder) -> None:
@@ -108,7 +112,8 @@ def _talks(doc: Doc, finder: RelationFinder) -> None:
             continue
         a, b = people[0], people[1]
         sa, sb = finder.national_state(a), finder.national_state(b)
-        if sa and sb and sa != sb:
+        phone = any(t.lower.startswith(("телефон", "phone", "telephone")) for t in sent.toks)
+        if (sa and sb and sa != sb) or (phone and len(people) == 2):
             doc.relate(a, "metWith", b, sent, 0.5)
 
 
@@ -147,6 +152,9 @@ def _sent_at(doc: Doc, start: int) -> Sent | None:
 
 
 def _meeting_word(doc: Doc, sent: Sent) -> tuple[int, int] | None:
+    for k, tok in enumerate(sent.toks):  # "телефонный разговор", "phone call"
+        if tok.lower.startswith(("телефон", "phone", "telephone")) and sent.covered(k) is None:
+            return k, min(k + 2, len(sent.toks))
     words = _MEETING_WORDS[doc.lang]
     for k, tok in enumerate(sent.toks):
         if sent.covered(k) is not None:
@@ -174,7 +182,9 @@ def _meetings(doc: Doc) -> None:
         if where is None:
             continue
         when = doc.article.date or doc.year or ""
-        label = f"Meeting of {doc.entities[a].label} and {doc.entities[b].label} {when}".strip()
+        phone = any(t.lower.startswith(("телефон", "phone", "telephone")) for t in sent.toks)
+        kind = "Telephone conversation" if phone else "Meeting"
+        label = f"{kind} of {doc.entities[a].label} and {doc.entities[b].label} {when}".strip()
         ent = _new_event(doc, sent, label, "Meeting", *where)
         ev = doc.event(ent, "Meeting")
         ev.date = ev.date or doc.article.date

@@ -16,7 +16,8 @@ from graph.extract.mentions import Doc, Hit, Sent
 
 _SUMMIT = frozenset({"саммит", "summit", "саммиті"})
 _MEETING = frozenset(
-    {"отырыс", "заседание", "meeting", "совещание", "кеңес-мәжіліс", "session", "сессия"}
+    {"отырыс", "заседание", "meeting", "совещание", "кеңес-мәжіліс", "session", "сессия",
+     "дебаты", "debate", "дебат"}
 )
 _BODIES = ("Forum", "Organization")
 _HEADS = (

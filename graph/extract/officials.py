@@ -157,7 +157,7 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             ),
             None,
         )  # Russian puts the state after the office ("визит в Казахстан Министра ... Венгрии")
-        if owner is None:  # "министра иностранных дел Казахстана", "Secretary-General of the UN"
+        if owner is None and doc.lang != "kk":  # "министра иностранных дел Казахстана"
             at = end
             while at < len(toks) and doc.lang == "en" and casefold(toks[at]) in ("of", "the"):
                 at += 1
@@ -225,7 +225,7 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             and role.id in _HEAD_OF_STATE_ROLES
             and doc.article.date
             and sent.toks[m.start].text[:1].isupper()
-            and (state := home_state(doc))
+            and (state := _head_of_state_country(doc))
         ):  # "Мемлекет басшысы", "Глава государства": the head of the article's state
             entry = doc.gaz.holder(role.id, state, doc.article.date)
             if entry and _bare_head_of_state(doc, sent, m.start, m.end):
@@ -260,6 +260,16 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
 
 
 _HEAD_OF_STATE_ROLES = frozenset({"role/president"})
+
+
+def _head_of_state_country(doc: Doc) -> str | None:
+    """Whose "Head of State" an article means: Kazakhstan's in Kazakh texts and in texts
+    that name Kazakhstan (Kazakh press usage), else the most mentioned state."""
+    if doc.lang == "kk" or any(
+        h.entity == "state/kz" for s in doc.sents for h in s.hits
+    ):
+        return "state/kz"
+    return home_state(doc)
 
 
 def _bare_head_of_state(doc: Doc, sent: Sent, i: int, j: int) -> bool:
