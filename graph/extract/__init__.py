@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from graph.extract.dates import dates_in
 from graph.extract.discourse import event_places, read_discourse
-from graph.extract.entities import find_anaphors, find_initiatives, find_named_svo
+from graph.extract.entities import (
+    find_anaphors,
+    find_documents_kk,
+    find_governments,
+    find_initiatives,
+    find_named_svo,
+)
 from graph.extract.events import find_events, find_events_svo, find_places
 from graph.extract.events_ru_en import (
     find_anniversaries,
@@ -57,12 +63,14 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     titles = []
     for sent in doc.sents:
         match_known(doc, sent)
+        find_governments(doc, sent)
         find_names(doc, sent)
         titles += find_titles(doc, sent, lex)
         find_people(doc, sent)
         find_visits(doc, sent, titles)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
+            find_documents_kk(doc, sent, lex)
             find_anaphors(doc, sent)
             find_events(doc, sent, lex)
             find_numbered_forums(doc, sent)

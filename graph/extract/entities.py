@@ -15,7 +15,7 @@ import re
 
 from graph.extract import kk
 from graph.extract.lexicon import Lexicon
-from graph.extract.mentions import Doc, Sent
+from graph.extract.mentions import Doc, Hit, Sent
 from graph.extract.normalize import casefold, fold, is_abbreviation
 from graph.extract.officials import home_state
 from graph.extract.translit import label_slug, to_latin
@@ -228,6 +228,126 @@ def find_initiatives(doc: Doc, sent: Sent, lex: Lexicon) -> None:
                     _new(doc, sent, "Treaty", f"{noun} on {what}", start, k + 2, "treaty")
 
 
+# -- Kazakh documents in running text ----------------------------------------------------
+
+#: document nouns (stems) -> English head; "жол картасы" is read from its two words
+_KK_DOCS = {
+    "шарт": "Treaty",
+    "келісім": "Agreement",
+    "конвенция": "Convention",
+    "декларация": "Declaration",
+    "мәлімдеме": "Statement",
+    "меморандум": "Memorandum",
+    "хаттама": "Protocol",
+    "коммюнике": "Communiqué",
+    "жоспар": "Plan",
+    "шешім": "Decision",
+    "хартия": "Charter",
+    "картасы": "Roadmap",
+    "картасын": "Roadmap",
+    "картасына": "Roadmap",
+    "картасының": "Roadmap",
+}
+#: verbs of signing, adopting, approving, ratifying (stems)
+_KK_ADOPT = ("қол", "қабылда", "бекіт", "ратификация", "мақұлда", "алмас", "жаңарт", "қойыл")
+#: words that mark a document's name inside the phrase before its noun
+_KK_DOC_MARKS = ("туралы", "арасындағы", "арналған", "жөніндегі", "бірлескен")
+_KK_VERB_END = ("ған", "ген", "қан", "кен", "ып", "іп")
+#: subjects before a document phrase ("Министрлер бірлескен мәлімдемеге қол қойды")
+_KK_SUBJECTS = ("тараптар", "министрлер", "басшылары", "көшбасшылар", "депутаттар", "сенаторлар")
+
+
+def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
+    """ "... туралы келісімді", "2025–2027 жылдарға арналған ... жол картасына",
+    "«Еуразиялық экономикалық жол» декларациясын", "бірлескен мәлімдемеге": documents
+    signed, adopted or ratified in the sentence."""
+    toks = sent.toks
+    if not any(t.lower.startswith(_KK_ADOPT) for t in toks):
+        return
+    for k, tok in enumerate(toks):
+        if sent.covered(k) is not None:
+            continue
+        low = tok.lower
+        noun = next((v for key, v in _KK_DOCS.items() if low.startswith(key)), None)
+        if noun is None or (noun == "Roadmap" and not (k and toks[k - 1].lower == "жол")):
+            continue
+        if noun == "Treaty" and not low.startswith(("шарт",)):
+            continue
+        if noun == "Decision" and not low.startswith("шешім"):
+            continue
+        end = k + 1
+        start = k - 1 if noun == "Roadmap" else k
+        while start > 0 and k - start < 10:
+            prev = toks[start - 1]
+            gap = sent.text[prev.end - sent.span.start : toks[start].start - sent.span.start]
+            if any(c in gap for c in ".;:!?") or ("," in gap and "«" not in gap):
+                break
+            hit = sent.covered(start - 1)
+            if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
+                break
+            if hit is None and prev.lower.endswith(_KK_VERB_END) and prev.lower not in _KK_DOC_MARKS:
+                break
+            if prev.lower.startswith(_KK_SUBJECTS):
+                break
+            if prev.lower.startswith(_KK_ADOPT) or prev.lower in ("және", "мен", "пен", "бен", "сондай-ақ"):
+                if not any(t.lower in _KK_DOC_MARKS for t in toks[start:k]):
+                    break
+                if prev.lower in ("және",) and start - 1 > 0 and toks[start - 2].lower.startswith(tuple(_KK_DOCS)):
+                    break
+            start -= 1
+        words = [t.text for t in toks[start:k if noun != "Roadmap" else k - 1]]
+        marked = any(w.lower() in _KK_DOC_MARKS for w in words) or "«" in sent.text[
+            toks[start].start - sent.span.start : tok.start - sent.span.start
+        ]
+        if not words or not marked:
+            continue
+        what = lex.translate([w for w in words if w.lower() not in ("туралы",)])
+        label = f"{noun} on {what}" if what else f"{noun} {to_latin(' '.join(words))}"
+        _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "document")
+
+
+# -- governments ------------------------------------------------------------------------
+
+
+def find_governments(doc: Doc, sent: Sent) -> None:
+    """ "Қазақстан Үкіметі", "Правительство Республики Узбекистан", "the Government of
+    Japan": a state's government is an Organization (the gazetteer's, or a new one)."""
+    toks = sent.toks
+    for h in list(sent.hits):
+        if h.type != "State" or h.nested:
+            continue
+        if doc.lang == "kk":
+            if h.j < len(toks) and toks[h.j].lower.startswith("үкімет") and sent.covered(h.j) is None:
+                _government(doc, sent, h, h.i, h.j + 1)
+        elif doc.lang == "ru":
+            k = h.i - 1
+            if k >= 0 and "правительство" in sent.reads[k] and sent.covered(k) is None:
+                _government(doc, sent, h, k, h.j)
+        else:
+            k = h.i - 1
+            if k >= 0 and toks[k].lower in ("the",):
+                k -= 1
+            if k >= 1 and toks[k].lower == "of" and toks[k - 1].lower == "government":
+                if sent.covered(k - 1) is None:
+                    _government(doc, sent, h, k - 1, h.j)
+            elif h.j < len(toks) and toks[h.j].lower == "government" and sent.covered(h.j) is None:
+                _government(doc, sent, h, h.i, h.j + 1)
+
+
+def _government(doc: Doc, sent: Sent, state: Hit, i: int, j: int) -> None:
+    code = state.entity.split("/", 1)[1]
+    known = f"organization/government-{code}"
+    if doc.gaz.get(known):
+        ent = doc.known(known)
+    else:
+        label = f"Government of {doc.entities[state.entity].label}"
+        ent = doc.entity(known, "Organization", label, name=sent.text[
+            sent.toks[i].start - sent.span.start : sent.toks[j - 1].end - sent.span.start
+        ])
+    state.nested = True
+    doc.add_hit(sent, ent, i, j, source="government")
+
+
 # -- anaphors ---------------------------------------------------------------------------
 
 _ANAPHORS = {
@@ -310,6 +430,23 @@ _EN_HEADS.update(
         "Corridor": ("Initiative", None),
         "Route": ("Initiative", None),
         "Railway": ("Initiative", None),
+        "River": ("Place", None),
+        "Lake": ("Place", None),
+        "Valley": ("Place", None),
+        "Base": ("Place", None),
+        "Plant": ("Place", None),
+        "Palace": ("Place", None),
+        "Residence": ("Place", None),
+        "Square": ("Place", None),
+        "Airport": ("Place", None),
+        "Port": ("Place", None),
+        "Cosmodrome": ("Place", None),
+        "Region": ("Place", None),
+        "Province": ("Place", None),
+        "Government": ("Organization", None),
+        "Council": ("Forum", None),
+        "Commission": ("Organization", None),
+        "Committee": ("Organization", None),
     }
 )
 _EN_NAME = re.compile(
@@ -384,7 +521,12 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
         if type_ in ("Initiative", "Treaty"):
             _new(doc, sent, type_, label, inner[0], inner[-1] + 1, "name")
         else:
-            kind_path = {"Event": "event", "Forum": "forum", "Organization": "organization"}[type_]
+            kind_path = {
+                "Event": "event",
+                "Forum": "forum",
+                "Organization": "organization",
+                "Place": "place",
+            }[type_]
             ent = doc.entity(
                 f"{kind_path}/{label_slug(label)}", type_, label, name=label, kind=kind
             )

@@ -444,7 +444,7 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
                 "Organization",
             ):
                 break
-            if ru_past_verb(toks[end].lower) or (
+            if sent.reads[end] & _RU_ADOPT or ru_past_verb(toks[end].lower) or (
                 "," in gap and toks[end].lower in ("который", "которая", "которое", "а", "и")
             ):
                 break

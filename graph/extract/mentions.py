@@ -130,6 +130,8 @@ def ru_cases(word: str) -> frozenset[str]:
 def en_readings(word: str) -> Variants:
     head = _abbrev_head(word, frozenset({"s"}))
     if head:
+        if len(head) >= 3 and head == word:  # "NEW YORK, Oct. 8": a dateline in capitals
+            return frozenset({"=" + head, casefold(word)})
         return frozenset({"=" + head})
     low = casefold(word).replace("’", "'")
     out = {low}
