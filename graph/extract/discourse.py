@@ -77,6 +77,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _cooccurrence(doc)
     _main_event(doc, finder)
     _collective_acts(doc, finder)
+    _ratification(doc)
     _parties(doc, finder)
 
 
@@ -361,6 +362,64 @@ def _act_at(doc: Doc, sent: Sent, k: int, acts: dict[str, str]) -> str | None:
     if doc.lang == "kk":
         return next((p for w, p in acts.items() if tok.lower.startswith(w)), None)
     return acts.get(tok.lower)
+
+
+_RATIFY = {
+    "en": ("ratified", "ratifies", "ratify", "ratifying"),
+    "ru": ("ратифицировать", "ратификация"),
+    "kk": ("ратификация", "ратифицирла"),
+}
+_MEMBERS = {
+    "senators": "senate", "lawmakers": "parliament", "deputies": "mazhilis", "mps": "parliament",
+    "сенаторы": "senate", "депутаты": "mazhilis", "парламентарии": "parliament",
+    "сенаторлар": "senate", "сенаторлары": "senate", "депутаттар": "mazhilis",
+    "депутаттары": "mazhilis",
+}
+_CHAMBERS = {"senate": "organization/senate-kz", "mazhilis": "organization/mazhilis",
+             "parliament": "organization/parliament-kz"}
+
+
+def _ratification(doc: Doc) -> None:
+    """ "The Senate ratified the agreement", "сенаторы ратифицировали Договор", "Мәжіліс
+    депутаттары келісімді ратификациялады": the chamber supports the document; a state
+    that ratified it is a party."""
+    words = _RATIFY[doc.lang]
+    for sent in doc.sents:
+        at = None
+        for k, tok in enumerate(sent.toks):
+            if doc.lang == "ru":
+                hit = any(w in sent.reads[k] for w in words)
+            else:
+                hit = tok.lower.startswith(words)
+            if hit:
+                at = k
+                break
+        if at is None:
+            continue
+        documents = [h.entity for h in sent.hits if h.type == "Treaty" and not h.nested]
+        if not documents:
+            last = doc.last_of_type(("Treaty",), sent.index)
+            documents = [last.id] if last else []
+        if not documents:
+            continue
+        actors = [
+            h for h in sent.hits
+            if h.type in ("Organization", "State") and not h.nested and not h.in_title
+            and (doc.lang == "kk" or h.i < at)
+        ]
+        bodies = [h.entity for h in actors if h.type == "Organization"]
+        member = next((_MEMBERS[t.lower] for t in sent.toks if t.lower in _MEMBERS), None)
+        if member and not bodies:
+            chamber = _CHAMBERS[member]
+            if doc.gaz.get(chamber):
+                bodies = [doc.known(chamber).id]
+        for body in bodies:
+            for d in documents:
+                doc.relate(body, "supports", d, sent, 0.5)
+        for h in actors:
+            if h.type == "State":
+                for d in documents:
+                    doc.relate(h.entity, "partyTo", d, sent, 0.5)
 
 
 def _event_of(doc: Doc, sent: Sent) -> str | None:
