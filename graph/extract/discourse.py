@@ -176,11 +176,18 @@ def _meetings(doc: Doc) -> None:
         if p != "metWith" or frozenset((a, b)) in seen:
             continue
         seen.add(frozenset((a, b)))
-        sent = _sent_at(doc, rel.start)
+        sent, where = None, None
+        for cand in doc.sents:  # the first sentence naming both and their meeting
+            names = {h.entity for h in cand.hits}
+            people = {h.entity for h in cand.hits if h.type == "Official"}
+            busy = any(h.entity in doc.events for h in cand.hits) or len(people) > 3
+            if a in names and b in names and not busy and (found := _meeting_word(doc, cand)):
+                sent, where = cand, found
+                break
         if sent is None:
-            continue
-        where = _meeting_word(doc, sent)
-        if where is None:
+            sent = _sent_at(doc, rel.start)
+            where = _meeting_word(doc, sent) if sent is not None else None
+        if sent is None or where is None:
             continue
         when = doc.article.date or doc.year or ""
         phone = any(t.lower.startswith(("телефон", "phone", "telephone")) for t in sent.toks)

@@ -265,9 +265,8 @@ _HEAD_OF_STATE_ROLES = frozenset({"role/president"})
 def _head_of_state_country(doc: Doc) -> str | None:
     """Whose "Head of State" an article means: Kazakhstan's in Kazakh texts and in texts
     that name Kazakhstan (Kazakh press usage), else the most mentioned state."""
-    if doc.lang == "kk" or any(
-        h.entity == "state/kz" for s in doc.sents for h in s.hits
-    ):
+    text = doc.article.text
+    if doc.lang == "kk" or any(w in text for w in ("Казахстан", "Kazakhstan", "Kazakh ")):
         return "state/kz"
     return home_state(doc)
 
