@@ -417,12 +417,15 @@ def eval_(
     verbose: Annotated[bool, typer.Option("--verbose", "-v",
                                           help="list every miss and false alarm")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="score only gold files whose name matches this glob (repeatable), "
+                       "e.g. --only '*-b0[7-9]*'")] = None,
 ) -> None:
     """Score extraction against gold files: P/R/F1 per language, entity type and predicate."""
     from graph import evaluate_dir
 
     try:
-        result = evaluate_dir(gold)
+        result = evaluate_dir(gold, only=only or None)
     except DkgError as e:
         raise _fail(str(e)) from e
     if as_json:

@@ -11,6 +11,7 @@ Gold events' ``commemorates`` count as gold relations too.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import time
@@ -342,10 +343,12 @@ def load_gold(path: str | Path) -> dict[str, Any]:
 def evaluate_dir(
     directory: str | Path,
     extract_fn: Callable[[Article], Extraction] | None = None,
+    only: list[str] | None = None,
 ) -> CorpusScore:
     """Extract the text of every gold file under ``directory`` (its subfolders
     too, e.g. tests/corpus/{kk,ru,en}/) and score it: in all, per language
     (the gold's ``lang``) and per file. ``.report(verbose)`` prints it.
+    ``only`` keeps the files whose name matches one of these globs.
     """
     from graph.articles import parse_text  # floor 2, read lazily to keep this module light
     from graph.extract import extract
@@ -353,8 +356,13 @@ def evaluate_dir(
     run = extract_fn or extract
     root = Path(directory)
     paths = sorted(root.rglob("*.json"))
+    if only:
+        paths = [p for p in paths if any(fnmatch.fnmatch(p.name, g) for g in only)]
     if not paths:
-        raise DkgError(f"gold directory {directory}: no *.json gold files found")
+        raise DkgError(
+            f"gold directory {directory}: no *.json gold files found"
+            + (f" matching {' or '.join(only)}" if only else "")
+        )
     out = CorpusScore()
     if extract_fn is None:  # load the gazetteer, lexicons and morphology before timing
         for lang, text in (("kk", "Қазақстан"), ("ru", "Казахстан"), ("en", "Kazakhstan")):

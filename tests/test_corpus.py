@@ -38,14 +38,33 @@ def load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+BLIND = Path(__file__).parent / "corpus_blind"
+BLIND_FILES = sorted(BLIND.glob("*/*.json"))
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_gold_file_is_well_formed(path):
+    check_gold(path, 120, 300)
+
+
+@pytest.mark.parametrize("path", BLIND_FILES, ids=lambda p: p.stem)
+def test_blind_gold_file_is_well_formed(path):
+    """The blind corpus (tests/corpus_blind/README.md): longer pages, same format."""
+    check_gold(path, 200, 900)
+
+
+def test_the_blind_corpus_has_twenty_texts_per_language():
+    for lang in LANGS:
+        assert len([p for p in BLIND_FILES if p.parent.name == lang]) >= 20, lang
+
+
+def check_gold(path: Path, min_words: int, max_words: int) -> None:
     gold = load(path)
     assert {"id", "lang", "date", "text", "entities", "relations", "events"} <= set(gold)
     assert gold["id"] == path.stem and gold["lang"] == path.parent.name
     assert DATE.match(gold["date"])
     text = gold["text"]
-    assert 120 <= len(text.split()) <= 300
+    assert min_words <= len(text.split()) <= max_words
     if gold.get("title"):
         assert gold["title"] in text
     for line in gold.get("boilerplate", []):

@@ -233,10 +233,20 @@ def _cooccurrence(doc: Doc) -> None:
         ]
         if not events:
             continue
+        here = {e.entity for e in events}
         for h in sent.hits:
             if h.type != "Official" or h.in_title or h.nested or _attributed(doc, sent, h):
                 continue
+            if any((h.entity, "participatedIn", e) in doc.relations for e in here):
+                continue  # the sentence already says which of its events he attended
             nearest = min(events, key=lambda e: min(abs(e.i - h.j), abs(h.i - e.j)))
+            if any(
+                (h.entity, "participatedIn", other) in doc.relations
+                for a, p, b in doc.relations
+                if p == "partOf"
+                for other in ((a,) if b == nearest.entity else (b,) if a == nearest.entity else ())
+            ):
+                continue  # he attended a segment of it, or its forum (resolved to a segment)
             doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
         for k, tok in enumerate(sent.toks):
             if tok.lower not in _FOR_LEADERS:
@@ -266,6 +276,8 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
     if main is None:
         return
     titled = {t.person for t in finder.titles}
+    placed = {s for s, p, o in doc.relations if p == "participatedIn"}  # said outright
+    titled -= placed
     for sent in doc.sents:
         if any(h.entity in doc.events and h.entity != main for h in sent.hits):
             continue
@@ -278,6 +290,7 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
                 and not h.in_title
                 and not h.nested
                 and not _attributed(doc, sent, h)
+                and _in_subject_form(doc, sent, h)
             ):
                 doc.relate(h.entity, "participatedIn", main, sent, 0.4)
         for k, tok in enumerate(sent.toks):  # "as well as the leaders of Kyrgyzstan and Iran"
@@ -441,6 +454,26 @@ def _participants(doc: Doc, event: str) -> list[str]:
         for s, p, o in doc.relations
         if p == "participatedIn" and o == event and doc.entities[s].type == "Official"
     ]
+
+
+def _in_subject_form(doc: Doc, sent: Sent, h: Hit) -> bool:
+    """Named as someone acting, not as an owner ("инициатива Президента Токаева",
+    "Тоқаевтың бастамасы", "the initiative of President Tokayev")."""
+    if doc.lang == "kk":
+        return h.case in ("nom", "ins")
+    if doc.lang == "ru":
+        from graph.extract.mentions import ru_cases
+
+        start = min(
+            (t.i for t in sent.hits if t.j == h.i and t.type in ("State", "Organization")),
+            default=h.i,
+        )
+        cases = ru_cases(sent.toks[h.j - 1].text)
+        before = sent.toks[start - 1].text if start else ""
+        title_case = ru_cases(before) if before[:1].isalpha() else frozenset()
+        return "nomn" in cases and ("gent" not in title_case or "nomn" in title_case)
+    prev = sent.toks[h.i - 1].lower if h.i else ""
+    return prev not in ("of", "by")
 
 
 def _other_time(doc: Doc, sent: Sent) -> bool:

@@ -59,6 +59,12 @@ def _morph():  # pymorphy3 loads its dictionaries once, on first use
     return _MORPH
 
 
+@lru_cache(maxsize=131072)
+def ru_parses(word: str) -> tuple:
+    """pymorphy3's readings of a word, parsed once per process (the costly step)."""
+    return tuple(_morph().parse(word)[:4])
+
+
 @lru_cache(maxsize=65536)
 def ru_readings(word: str) -> Variants:
     head = _abbrev_head(word, None)
@@ -68,7 +74,7 @@ def ru_readings(word: str) -> Variants:
     if not any(c.isalpha() for c in low):
         return frozenset({low})
     out = {low}
-    for parse in _morph().parse(low)[:4]:
+    for parse in ru_parses(low):
         tag = parse.tag
         if "Apro" in tag or tag.POS in _RU_FUNCTION_POS:
             continue  # "том", "того": pronoun readings would meet names (Того)
@@ -97,7 +103,7 @@ def ru_surname_lemma(word: str, feminine: bool = False) -> str | None:
 @lru_cache(maxsize=16384)
 def ru_name_lemma(word: str) -> str:
     """Nominative of a Russian personal name: "Джайшанкаром" -> "Джайшанкар"."""
-    for parse in _morph().parse(word)[:3]:
+    for parse in ru_parses(word)[:3]:
         if {"Surn", "Name", "Patr"} & parse.tag.grammemes or (
             parse.tag.POS == "NOUN" and "anim" in parse.tag
         ):
@@ -109,7 +115,7 @@ def ru_name_lemma(word: str) -> str:
 @lru_cache(maxsize=65536)
 def ru_past_verb(word: str) -> bool:
     """Is the most likely reading of a Russian word a past-tense verb?"""
-    parse = _morph().parse(word)[0]
+    parse = ru_parses(casefold(word))[0]
     return parse.tag.POS == "VERB" and "past" in parse.tag
 
 
@@ -120,7 +126,7 @@ _RU_FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 def ru_cases(word: str) -> frozenset[str]:
     """Grammatical cases a Russian word form can have (empty when unknown/indeclinable)."""
     out = set()
-    for parse in _morph().parse(casefold(word))[:4]:
+    for parse in ru_parses(casefold(word)):
         if parse.tag.case:
             out.add(parse.tag.case)
     return frozenset(out)

@@ -27,6 +27,7 @@ from graph.extract.mentions import (
     Sent,
     phrase_readings,
     ru_name_lemma,
+    ru_parses,
     ru_surname_lemma,
 )
 from graph.extract.normalize import casefold, is_abbreviation
@@ -430,11 +431,9 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
 
 def _dictionary_parses(word: str) -> list:
     """pymorphy3's readings of ``word`` from its dictionary (not guessed from the ending)."""
-    from graph.extract.mentions import _morph
-
     return [
         p
-        for p in _morph().parse(casefold(word))[:4]
+        for p in ru_parses(casefold(word))
         if type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
     ]
 
