@@ -25,7 +25,12 @@ from graph.extract.events_ru_en import (
     find_referendums,
 )
 from graph.extract.lexicon import load_lexicon
-from graph.extract.meetings import find_consultations, find_meetings, find_numbered_forums
+from graph.extract.meetings import (
+    find_consultations,
+    find_meetings,
+    find_numbered_forums,
+    find_occasions,
+)
 from graph.extract.mentions import Doc, match_known
 from graph.extract.officials import find_names, find_people, find_titles
 from graph.extract.relations import RelationFinder
@@ -76,6 +81,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_numbered_forums(doc, sent)
             find_meetings(doc, sent)
             find_consultations(doc, sent)
+            find_occasions(doc, sent)
             find_places(doc, sent)
         else:
             find_named_svo(doc, sent)
@@ -87,6 +93,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_meetings(doc, sent)
             find_consultations(doc, sent)
             find_anniversaries(doc, sent)
+            find_occasions(doc, sent)
             find_referendums(doc, sent)
             find_places_svo(doc, sent)
     finder: RelationFinder | SvoRelationFinder = (

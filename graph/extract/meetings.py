@@ -334,3 +334,69 @@ def find_consultations(doc: Doc, sent: Sent) -> None:
         ev = doc.event(ent, "Consultations")
         ev.date = ev.date or doc.article.date
         return
+
+
+#: one-off occasions a text reports: noun (en word / ru lemma / kk stem prefix) -> English
+_OCCASIONS = {
+    "en": {"ceremony": "Ceremony", "conference": "Conference", "roundtable": "Round table",
+           "plenary": "Plenary session", "briefing": "Briefing"},
+    "ru": {"церемония": "Ceremony", "конференция": "Conference", "пресс-конференция":
+           "Press conference", "бизнес-форум": "Business forum", "пленарный": "Plenary session"},
+    "kk": {"рәсім": "Ceremony", "конференция": "Conference", "бизнес-форум": "Business forum",
+           "баспасөз": "Press conference"},
+}
+_OCCASION_MODIFIERS = {
+    "en": {"signing": "Signing", "welcome": "Welcome", "welcoming": "Welcome",
+           "international": "International", "press": "Press", "official": "Official",
+           "scientific": "Scientific", "business": "Business"},
+}
+
+
+def find_occasions(doc: Doc, sent: Sent) -> None:
+    """ "the signing ceremony", "международная конференция", "салтанатты рәсім",
+    "пленарное заседание": an occasion the sentence reports is an Event of its own
+    (dated by the article), unless the sentence names its event already."""
+    if any(h.entity in doc.events for h in sent.hits if h.source != "anaphor"):
+        return
+    table = _OCCASIONS[doc.lang]
+    for k, tok in enumerate(sent.toks):
+        if sent.covered(k) is not None:
+            continue
+        if doc.lang == "ru":
+            key = next((w for w in table if w in sent.reads[k]), None)
+        elif doc.lang == "kk":
+            key = next((w for w in table if tok.lower.startswith(w)), None)
+        else:
+            key = tok.lower if tok.lower in table else None
+        if key is None:
+            continue
+        if key == "пленарный" and not (k + 1 < len(sent.toks) and "заседание" in sent.reads[k + 1]):
+            continue
+        if key == "plenary" and not (k + 1 < len(sent.toks) and sent.toks[k + 1].lower in ("session", "meeting")):
+            continue
+        if key == "баспасөз" and not (k + 1 < len(sent.toks) and sent.toks[k + 1].lower.startswith("конференция")):
+            continue
+        start, end = k, k + 1
+        label = table[key]
+        mods = _OCCASION_MODIFIERS.get(doc.lang, {})
+        if start and sent.toks[start - 1].lower in mods and sent.covered(start - 1) is None:
+            start -= 1
+            label = f"{mods[sent.toks[start].lower]} {label.lower()}"
+        if key in ("пленарный", "plenary", "баспасөз"):
+            end = k + 2
+        elif doc.lang in ("ru", "kk") and start and sent.covered(start - 1) is None and (
+            sent.toks[start - 1].lower.endswith(("ая", "ый", "ой", "ое", "лы", "лі", "дық", "дік"))
+        ):
+            start -= 1  # "международная конференция", "салтанатты рәсім"
+        if table[key] == "Conference" and start == k:
+            continue  # a bare "conference" is too often a forum's own name or a review conference
+        when = doc.article.date or doc.year or ""
+        owner = next((h for h in sent.hits if h.type in ("Organization", "Forum") and abs(h.i - k) <= 4 and not h.nested), None)
+        if owner is not None:
+            label += f" of the {doc.entities[owner.entity].label}"
+        ent = _new_event(doc, sent, f"{label} {when}".strip(), "Event", start, end)
+        ev = doc.event(ent, "Event")
+        ev.date = ev.date or doc.article.date
+        if owner is not None and owner.type in ("Forum", "Organization"):
+            doc.relate(ent.id, "partOf", owner.entity, sent, 0.5)
+        return
