@@ -154,7 +154,12 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 for h in sent.hits
                 if h.j == m.start
                 and h.type in ("State", "Organization", "Forum")
-                and (doc.lang != "ru" or h.type != "State" or is_abbreviation(sent.toks[h.i].text))
+                and (
+                    doc.lang != "ru"
+                    or h.type != "State"
+                    or is_abbreviation(sent.toks[h.i].text)
+                    or sent.toks[h.i].text[:1].islower()  # "казахстанский министр"
+                )
             ),
             None,
         )  # Russian puts the state after the office ("визит в Казахстан Министра ... Венгрии")
@@ -253,6 +258,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                     break
         if role.scope == "state" and owner_id and not owner_id.startswith("state/"):
             owner_id = state_of(doc, owner_id) or owner_id
+        if owner_id is None and role.scope == "state":
+            owner_id = _implied_state(doc, sent, role, m.start)
         out.append(Title(sent.index, person.id, label, owner_id, role.scope))
         if doc.lang != "en" and owner is not None:  # English names its ministries itself
             if not _ministry(doc, sent, owner, m.start, m.end, toks):
@@ -281,6 +288,31 @@ def _bare_head_of_state(doc: Doc, sent: Sent, i: int, j: int) -> bool:
     if len(words) >= 2 and words[0] in ("глава", "главы", "главой", "главе", "главу"):
         return words[1] == "государства"
     return words[:3] == ["head", "of", "state"]
+
+
+#: offices held at home, whose state a text about that state does not repeat
+_DOMESTIC = frozenset(
+    {"senator", "member of parliament", "akim", "chairman of the senate", "speaker",
+     "deputy chairman of the senate", "deputy chairman of the mazhilis", "state counsellor",
+     "head of the presidential administration", "press secretary", "prosecutor general"}
+)
+
+
+def _implied_state(doc: Doc, sent: Sent, role, i: int) -> str | None:
+    """The state of an office the sentence names without its state: the one state the
+    sentence names ("Армению на заседании представлял вице-премьер Мгер Григорян"),
+    or, for an office held at home (a senator, an akim), the article's state."""
+    states = {
+        h.entity
+        for h in sent.hits
+        if h.type == "State" and not h.nested and not h.in_title
+        and not (h.i and sent.toks[h.i - 1].lower in ("to", "в", "во", "in"))
+    }
+    if len(states) == 1:
+        return states.pop()
+    if role.label.casefold() in _DOMESTIC:
+        return _head_of_state_country(doc)
+    return None
 
 
 def _gap(sent: Sent, k: int) -> str:
