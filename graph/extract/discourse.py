@@ -138,8 +138,10 @@ def _event_nouns(doc: Doc) -> None:
 
 
 def _last_event(doc: Doc, before: int, kinds: tuple[str, ...]) -> str | None:
+    """The event of one of ``kinds`` told of last: in the latest sentence that names one,
+    the first it names (the sentence's own subject more often than an aside)."""
     for sent in reversed(doc.sents[: before + 1]):
-        for h in sorted(sent.hits, key=lambda h: -h.start):
+        for h in sorted(sent.hits, key=lambda h: h.start):
             ev = doc.events.get(h.entity)
             if ev is None or ev.kind in _NOT_ATTENDED or (ev.date and doc.year and ev.date[:4] != doc.year):
                 continue

@@ -421,6 +421,9 @@ class SvoRelationFinder(RelationFinder):
     def _represented_by(self, sent: Sent) -> None:
         """ "The EU was represented by A and B": A and B represent it; they and it take
         part in the event at hand."""
+        if self.doc.lang == "ru":
+            self._represented_ru(sent)
+            return
         if self.doc.lang != "en":
             return
         toks = sent.toks
@@ -441,6 +444,34 @@ class SvoRelationFinder(RelationFinder):
             self._acts_for(sent, officials, body, event)
             if officials and event:
                 self.doc.relate(body, "participatedIn", event, sent, 0.6)
+
+    def _represented_ru(self, sent: Sent) -> None:
+        """ "Армению на заседании представлял вице-премьер Мгер Григорян", "от имени
+        Казахстана выступил X": X represents the state at the event at hand."""
+        toks = sent.toks
+        for k in range(len(toks)):
+            reads = sent.reads[k]
+            on_behalf = toks[k].lower == "имени" and k > 0 and toks[k - 1].lower == "от"
+            if not (reads & {"представлять", "представить"} or on_behalf) or sent.covered(k):
+                continue
+            if on_behalf:
+                states = [h for h in sent.hits if h.type == "State" and h.i == k + 1]
+            else:
+                states = [
+                    h for h in sent.hits
+                    if h.type in ("State", "Organization") and h.j <= k and not h.nested
+                    and not h.in_title and "accs" in ru_cases(toks[h.j - 1].text)
+                ]
+            officials = [
+                h.entity for h in sent.hits
+                if h.type == "Official" and h.i > k and not h.nested and not h.in_title
+            ]
+            if states and officials:
+                event = self._event_named_before(sent, k)
+                self._acts_for(sent, officials[:1], states[-1].entity, event)
+                if event:
+                    self.doc.relate(officials[0], "participatedIn", event, sent, 0.6)
+                return
 
     def _acts_for(self, sent: Sent, officials: list[str], body: str, event: str | None) -> None:
         """Officials said to act for ``body`` at ``event``: they represent it and take part;
