@@ -264,7 +264,74 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if doc.lang != "en" and owner is not None:  # English names its ministries itself
             if not _ministry(doc, sent, owner, m.start, m.end, toks):
                 _ministry_of_state(doc, sent, owner, role, m.start, end)
+    if doc.lang == "en":
+        out += _english_titles(doc, sent, {t.person for t in out})
     return out
+
+
+#: last words of English titles the roles do not list ("Commerce Secretary", "Kremlin aide")
+_EN_TITLE_HEADS = frozenset(
+    {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+     "president", "chairman", "chairwoman", "chair", "speaker", "administrator", "aide",
+     "adviser", "advisor", "director", "governor", "mayor", "commissioner", "envoy", "chief",
+     "head", "representative", "premier", "counsellor", "counselor", "consul", "senator",
+     "deputy", "coordinator", "executive", "prosecutor", "general"}
+)
+_EN_TITLE_LINKS = frozenset({"of", "and", "for", "the", "on"})
+
+
+def _english_titles(doc: Doc, sent: Sent, done: set[str]) -> list[Title]:
+    """A title the roles do not know, in capitals right before a name ("Commerce
+    Secretary Howard Lutnick", "Minister of Industry and Construction Yersayin
+    Nagaspayev", "Kremlin aide Yury Ushakov"): the office, and its state when named."""
+    out = []
+    toks = sent.toks
+    for h in sent.hits:
+        if h.type != "Official" or h.entity in done or h.nested or h.i == 0:
+            continue
+        k = h.i
+        words: list[str] = []
+        owner = None
+        while k > 0 and h.i - k < 8:
+            prev = toks[k - 1]
+            hit = sent.covered(k - 1)
+            if hit is not None and hit.type == "State":
+                owner = owner or hit.entity
+                k = hit.i
+                continue
+            if hit is not None and hit.type == "Place" and words and words[0] == "aide":
+                owner = owner or state_of(doc, hit.entity)  # "Kremlin aide"
+                break
+            if hit is not None:
+                break
+            if prev.text[:1].isupper() or (prev.lower in _EN_TITLE_LINKS and words):
+                words.insert(0, prev.text)
+                k -= 1
+                continue
+            if prev.lower in ("aide",):
+                words.insert(0, prev.text)
+                k -= 1
+                continue
+            break
+        while words and words[0].lower() in _EN_TITLE_LINKS:
+            words.pop(0)
+        if not words or words[-1].casefold() not in _EN_TITLE_HEADS:
+            continue
+        if k > 0 and toks[k - 1].lower in ("of", "by") and not owner:
+            pass
+        label = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words)
+        owner = owner or _implied_state_en(doc, sent, h)
+        out.append(Title(sent.index, h.entity, label, owner, "state"))
+        done.add(h.entity)
+    return out
+
+
+def _implied_state_en(doc: Doc, sent: Sent, h: Hit) -> str | None:
+    """ "Kremlin aide" -> Russia; otherwise the one state the sentence names."""
+    states = {
+        g.entity for g in sent.hits if g.type == "State" and not g.nested and not g.in_title
+    }
+    return states.pop() if len(states) == 1 else None
 
 
 _HEAD_OF_STATE_ROLES = frozenset({"role/president"})
