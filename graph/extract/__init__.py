@@ -14,6 +14,7 @@ from graph.extract.entities import (
     find_governments,
     find_initiatives,
     find_named_svo,
+    find_proposals,
 )
 from graph.extract.events import find_events, find_events_svo, find_places
 from graph.extract.events_ru_en import (
@@ -85,6 +86,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_places(doc, sent)
         else:
             find_named_svo(doc, sent)
+            find_proposals(doc, sent)
             find_drafts(doc, sent)
             find_documents_ru(doc, sent)
             find_documents_en(doc, sent)

@@ -306,6 +306,86 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
         _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "document")
 
 
+# -- proposals in prose (en, ru) ---------------------------------------------------------
+
+_EN_PROPOSE = frozenset({"proposed", "proposes", "propose", "suggested", "initiated",
+                         "offered", "announced", "unveiled"})
+_EN_MAKE = frozenset({"setting", "set", "establishing", "establish", "creating", "create",
+                      "launching", "launch", "building", "build", "holding", "hold",
+                      "forming", "form", "developing", "develop", "opening", "open",
+                      "convening", "convene", "up", "the", "a", "an", "creation",
+                      "establishment", "of", "to", "new"})
+_EN_STOP = frozenset({"and", "to", "which", "that", "with", "in", "at", "by", "for", "as",
+                      "while", "who", "during", "under", "from"})
+_RU_PROPOSE = frozenset({"предложить", "предложение", "инициатива", "идея", "выдвинуть",
+                         "инициировать"})
+_RU_MAKE = frozenset({"создать", "создание", "учредить", "учреждение", "провести",
+                      "проведение", "запустить", "запуск", "сформировать", "формирование",
+                      "открыть", "открытие", "построить", "строительство", "о", "об"})
+
+
+def find_proposals(doc: Doc, sent: Sent) -> None:
+    """ "proposed setting up an SCO investment fund", "предложил создать в Астане
+    региональный хаб ...": what is proposed to be made is an Initiative."""
+    toks = sent.toks
+    for k, tok in enumerate(toks):
+        if sent.covered(k) is not None:
+            continue
+        if doc.lang == "en":
+            if tok.lower not in _EN_PROPOSE and not (
+                tok.lower in ("proposal", "initiative", "idea") and k + 1 < len(toks)
+                and toks[k + 1].lower in ("to", "of")
+            ):
+                continue
+            n = k + 1
+            while n < len(toks) and toks[n].lower in _EN_MAKE and sent.covered(n) is None:
+                n += 1
+            if n == k + 1 or n >= len(toks):
+                continue
+            start, end = n, n
+            while end < len(toks) and end - start < 8:
+                gap = sent.text[toks[end - 1].end - sent.span.start : toks[end].start - sent.span.start]
+                if end > start and any(c in gap for c in ",;:.()"):
+                    break
+                if toks[end].lower in _EN_STOP and end > start:
+                    break
+                hit = sent.covered(end)
+                if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
+                    break
+                end += 1
+        else:
+            if not (sent.reads[k] & _RU_PROPOSE):
+                continue
+            n = k + 1
+            while n < len(toks) and sent.reads[n] & _RU_MAKE and sent.covered(n) is None:
+                n += 1
+            if n == k + 1 or n >= len(toks):
+                continue
+            while n + 1 < len(toks) and toks[n].lower in ("в", "во", "на") and (
+                (hit := sent.covered(n + 1)) is not None and hit.type in ("Place", "State")
+            ):
+                n = hit.j  # "создать в Астане региональный хаб": where, not what
+            start, end = n, n
+            while end < len(toks) and end - start < 9:
+                gap = sent.text[toks[end - 1].end - sent.span.start : toks[end].start - sent.span.start]
+                if end > start and any(c in gap for c in ",;:.()«»"):
+                    break
+                if toks[end].lower in ("и", "а", "который", "которая", "что") and end > start:
+                    break
+                hit = sent.covered(end)
+                if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
+                    break
+                end += 1
+        if end - start < 2 or all(sent.covered(n) is not None for n in range(start, end)):
+            continue
+        while end > start and sent.covered(end - 1) is not None and sent.covered(end - 1).type == "Place":
+            end -= 1  # "… hub in Astana": the place is where, not part of the name
+        text = sent.text[toks[start].start - sent.span.start : toks[end - 1].end - sent.span.start]
+        label = text if doc.lang == "en" else to_latin(text)
+        _new(doc, sent, "Initiative", label[:1].upper() + label[1:], start, end, "proposal")
+        return
+
+
 # -- governments ------------------------------------------------------------------------
 
 
