@@ -24,6 +24,7 @@ from graph.extract.events_ru_en import (
     find_drafts,
     find_places_svo,
     find_referendums,
+    find_seats,
 )
 from graph.extract.lexicon import load_lexicon
 from graph.extract.meetings import (
@@ -74,6 +75,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         titles += find_titles(doc, sent, lex)
         find_people(doc, sent)
         find_visits(doc, sent, titles)
+        find_seats(doc, sent)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
             find_documents_kk(doc, sent, lex)

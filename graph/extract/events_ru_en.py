@@ -298,6 +298,34 @@ def _place_comma_state(doc: Doc, sent: Sent) -> None:
         doc.relate(h.entity, "locatedIn", g.entity, sent, 0.7)
 
 
+_SEAT = ("headquartered", "based", "located", "seated", "расположен", "расположена",
+         "находится", "размещается", "орналасқан")
+
+
+def find_seats(doc: Doc, sent: Sent) -> None:
+    """ "The bank ... is headquartered in Almaty", "хатшылығы Астанада орналасқан": an
+    organisation is located in the place named with its seat."""
+    toks = sent.toks
+    for k, tok in enumerate(toks):
+        if not tok.lower.startswith(_SEAT):
+            continue
+        place = next(
+            (
+                h for h in sent.hits
+                if h.type == "Place" and not h.nested
+                and (k < h.i <= k + 3 if doc.lang != "kk" else k - 2 <= h.j <= k)
+            ),
+            None,
+        )
+        body = next(
+            (h for h in reversed(sent.hits) if h.type == "Organization" and h.j <= k
+             and not h.nested and not h.in_title and (place is None or h.entity != place.entity)),
+            None,
+        )
+        if place is not None and body is not None:
+            doc.relate(body.entity, "locatedIn", place.entity, sent, 0.6)
+
+
 def find_places_svo(doc: Doc, sent: Sent) -> None:
     """Where a sentence's events took place: "в Бишкеке", "in Samarkand", and the
     dateline of a first sentence ("ASTANA, June 10 —", "Минск, 26 июня.")."""
@@ -308,7 +336,10 @@ def find_places_svo(doc: Doc, sent: Sent) -> None:
         and not h.nested
         and not h.in_title
         and h.i > 0
-        and sent.toks[h.i - 1].lower in _IN
+        and (
+            sent.toks[h.i - 1].lower in _IN
+            or (h.i > 1 and sent.toks[h.i - 1].lower == "the" and sent.toks[h.i - 2].lower in _IN)
+        )
     ]
     by_start = {h.i: h for h in located}
     for h in located:  # "at the Palace of Independence in Astana", "во Дворце ... в Астане"
@@ -321,8 +352,8 @@ def find_places_svo(doc: Doc, sent: Sent) -> None:
     if first is not None:
         lead = next((h for h in sent.hits if h.i == 0 and h.type == "Place" and not h.nested), None)
         rest = sent.text[lead.end - sent.span.start :][:3] if lead else ""
-        if lead is not None and rest.startswith(","):
-            dateline = lead
+        if lead is not None and rest.lstrip()[:1] in (",", "–", "—", "-", "."):
+            dateline = lead  # "ASTANA, June 10 —", "NEW YORK –", "TOKYO. KAZINFORM –"
     _place_comma_state(doc, sent)
     if not places and dateline is None:
         return
