@@ -105,6 +105,9 @@ def _talks(doc: Doc, finder: RelationFinder) -> None:
             if h.type == "Official" and not h.in_title and not h.nested
         ]
         people = list(dict.fromkeys(people))
+        words = {t.lower for t in sent.toks} | {r for rs in sent.reads for r in rs}
+        if words & {"участие", "приняли", "part", "attended", "included", "қатысты"}:
+            continue  # who took part in the talks, not the two sides of them
         if len(people) < 2 or any(
             (a, "metWith", b) in doc.relations or (b, "metWith", a) in doc.relations
             for a in people

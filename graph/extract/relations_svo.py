@@ -148,6 +148,8 @@ _HOSTING = frozenset({"hosted", "welcomed", "hosts"})
 _COLLECTIVE = frozenset(
     {"leaders", "ministers", "лидеры", "министры", "главы", "участники", "participants"}
 )
+#: nouns of meeting that need "с/with" before the one met
+_TALK_NOUNS = frozenset({"переговоры", "встреча", "беседа", "talks", "meeting"})
 #: capitals whose name, as the subject of a verb, stands for the state
 _CAPITALS = frozenset(
     f"place/{c}"
@@ -390,6 +392,14 @@ class SvoRelationFinder(RelationFinder):
                 ]
                 if not objects:
                     continue
+            if predicate == "metWith" and sent.reads[i] & _TALK_NOUNS if self.doc.lang == "ru" else (
+                predicate == "metWith" and sent.toks[i].lower in _TALK_NOUNS
+            ):  # "переговоры с X", "talks with X"; not "в переговорах приняли участие X"
+                objects = [
+                    o for o in objects
+                    if not isinstance(o, str)
+                    and any(sent.toks[n].lower in ("с", "со", "with") for n in range(i, o.i))
+                ]
             if predicate == "metWith" and not objects and len(subjects) > 1:
                 objects = subjects[1:]  # "Putin and Modi held talks"
                 subjects = subjects[:1]

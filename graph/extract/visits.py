@@ -174,7 +174,11 @@ def _relative_year(doc: Doc, sent: Sent) -> str | None:
 
 
 def _hosts(doc: Doc, sent: Sent, visit: str) -> None:
-    """The officials a sentence about the visit names take part in it (the hosts)."""
+    """The officials a sentence about the visit names take part in it (the hosts) — for
+    the visit the article reports, not one it recalls."""
+    date = doc.events[visit].date or ""
+    if doc.year and date[:4] != doc.year:
+        return
     for h in sent.hits:
         if h.type == "Official" and not h.nested and not h.in_title:
             doc.relate(h.entity, "participatedIn", visit, sent, 0.5)
