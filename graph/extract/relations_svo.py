@@ -614,12 +614,20 @@ class SvoRelationFinder(RelationFinder):
             if referred
             else self.doc.sents[max(0, sent.index - 2) : sent.index + 1]
         )
+        talks = bool(words & {"переговоры", "talks", "negotiations", "беседа"})
+        later = None
         for prev in reversed(window):
             for h in sorted(prev.hits, key=lambda h: -h.i):
                 ev = self.doc.events.get(h.entity)
-                if ev is not None and ev.kind not in ("Anniversary", "Referendum"):
-                    return h.entity
-        return None
+                if ev is None or ev.kind in ("Anniversary", "Referendum"):
+                    continue
+                if talks and ev.kind not in ("Meeting", "Visit"):
+                    continue  # "в переговорах": the talks, not the summit named before
+                if self.doc.entities[h.entity].label.startswith("Next "):
+                    later = later or h.entity
+                    continue
+                return h.entity
+        return later
 
     def _objects(self, sent: Sent, j: int, types: tuple[str, ...], first_only: bool) -> list[Hit]:
         """Entities after the trigger; for events, the first one and its conjuncts."""
