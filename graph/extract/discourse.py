@@ -558,5 +558,7 @@ def _parties(doc: Doc, finder: RelationFinder) -> None:
             if not _binding(doc, t.entity):
                 continue
             for h in sent.hits:
-                if h.type == "State" and h.nested and t.i <= h.i and h.j <= t.j:
-                    doc.relate(h.entity, "partyTo", t.entity, sent, 0.5)
+                if not (t.i <= h.i and h.j <= t.j) or h is t:
+                    continue
+                if h.type == "State" or h.entity.startswith("organization/government-"):
+                    doc.relate(h.entity, "partyTo", t.entity, sent, 0.5)  # "между Правительством …"
