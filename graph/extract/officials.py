@@ -266,6 +266,73 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 _ministry_of_state(doc, sent, owner, role, m.start, end)
     if doc.lang == "en":
         out += _english_titles(doc, sent, {t.person for t in out})
+    else:
+        out += _generic_titles(doc, sent, {t.person for t in out})
+    return out
+
+
+#: heads of offices the roles do not list, in Russian (lemmas) and Kazakh (stems) -> English
+_RU_TITLE_HEADS = {
+    "министр": "Minister", "посол": "Ambassador", "председатель": "Chairman",
+    "заместитель": "Deputy", "советник": "Adviser", "помощник": "Assistant",
+    "представитель": "Representative", "директор": "Director", "губернатор": "Governor",
+    "мэр": "Mayor", "аким": "Akim", "спикер": "Speaker", "секретарь": "Secretary",
+    "комиссар": "Commissioner", "координатор": "Coordinator", "руководитель": "Head",
+    "глава": "Head", "вице-премьер": "Deputy Prime Minister", "сенатор": "Senator",
+    "депутат": "Member of Parliament", "консул": "Consul",
+}
+_KK_TITLE_HEADS = {
+    "министрі": "Minister", "елшісі": "Ambassador", "төрағасы": "Chairman",
+    "орынбасары": "Deputy", "кеңесшісі": "Adviser", "көмекшісі": "Assistant",
+    "өкілі": "Representative", "директоры": "Director", "әкімі": "Akim",
+    "хатшысы": "Secretary", "комиссары": "Commissioner", "үйлестірушісі": "Coordinator",
+    "басшысы": "Head", "сенаторы": "Senator", "депутаты": "Member of Parliament",
+}
+
+
+def _generic_titles(doc: Doc, sent: Sent, done: set[str]) -> list[Title]:
+    """An office the roles do not list, right before a name: "министр экономики ОАЭ
+    Абдулла бин Тук", "Цифрлық даму және көлік министрі Рашад Нәбиев": its head gives the
+    English office, a state named in it its owner."""
+    out = []
+    toks = sent.toks
+    for h in sent.hits:
+        if h.type != "Official" or h.entity in done or h.nested or h.i == 0:
+            continue
+        owner, head = None, None
+        k = h.i
+        while k > 0 and h.i - k < 9:
+            prev = toks[k - 1]
+            hit = sent.covered(k - 1)
+            if hit is not None:
+                if hit.type == "State":
+                    owner = owner or hit.entity
+                    k = hit.i
+                    continue
+                break
+            if doc.lang == "ru":
+                head = next((v for w, v in _RU_TITLE_HEADS.items() if w in sent.reads[k - 1]), None)
+            else:
+                low = prev.lower
+                head = next((v for w, v in _KK_TITLE_HEADS.items() if low.startswith(w)), None)
+            if head is not None:
+                if doc.lang == "kk":  # Kazakh: the state is named before the office
+                    j = k - 1
+                    while j > 0 and k - 1 - j < 6 and not owner:
+                        g = sent.covered(j - 1)
+                        if g is not None and g.type == "State":
+                            owner = g.entity
+                        j -= 1
+                break
+            if any(c in sent.text[prev.end - sent.span.start : toks[k].start - sent.span.start]
+                   for c in ",;:.()"):
+                break
+            k -= 1
+        if head is None:
+            continue
+        owner = owner or _implied_state_en(doc, sent, h)
+        out.append(Title(sent.index, h.entity, head, owner, "state"))
+        done.add(h.entity)
     return out
 
 
