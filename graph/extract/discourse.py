@@ -73,6 +73,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     """Meetings, participation by co-occurrence and parties (before events are settled)."""
     _talks(doc, finder)
     _meetings(doc)
+    _retarget_talks(doc)
     _event_nouns(doc)
     _cooccurrence(doc)
     _main_event(doc, finder)
@@ -235,13 +236,16 @@ def _cooccurrence(doc: Doc) -> None:
             and doc.events[h.entity].kind not in _NOT_ATTENDED
             and not h.nested
             and not _ahead(doc, h.entity)
-        ]
+            and (doc.events[h.entity].date or doc.year or "")[:4] == (doc.year or "")
+        ]  # an event of another year is recalled, not attended by whoever the sentence names
         if not events:
             continue
         here = {e.entity for e in events}
         for h in sent.hits:
             if h.type != "Official" or h.in_title or h.nested or _attributed(doc, sent, h):
                 continue
+            if _negated(sent, h):
+                continue  # "Пашинян в Минск не приехал"
             if any((h.entity, "participatedIn", e) in doc.relations for e in here):
                 continue  # the sentence already says which of its events he attended
             nearest = min(events, key=lambda e: min(abs(e.i - h.j), abs(h.i - e.j)))
@@ -492,6 +496,48 @@ def _other_time(doc: Doc, sent: Sent) -> bool:
         & {"last", "next", "previous", "earlier", "өткен", "былтыр", "келесі", "прошлом",
            "прошлого", "следующем", "следующий", "ранее", "бұрын"}
     )
+
+
+_NEGATION = frozenset({"не", "not", "didn't", "емес", "жоқ", "never", "ни"})
+
+
+def _negated(sent: Sent, h: Hit) -> bool:
+    """Said not to have done it: a negation right after the name ("X did not attend")."""
+    return any(t.lower in _NEGATION for t in sent.toks[h.j : h.j + 5])
+
+
+def _retarget_talks(doc: Doc) -> None:
+    """Participation stated in a sentence about talks ("В переговорах приняли участие X")
+    goes to the talks the article told of by then, not to another event."""
+    talks = [
+        (min(h.sent for h in doc.hits_of(e)), e)
+        for e, ev in doc.events.items()
+        if ev.kind == "Meeting" and doc.entities[e].label.startswith(("Meeting of ", "Telephone"))
+        and doc.entities[e].label.split(" of ", 1)[1][:1].isupper()
+        and not doc.entities[e].label.startswith("Meeting of the ")
+        and doc.hits_of(e)
+    ]
+    if not talks:
+        return
+    words = {"переговоры", "talks", "negotiations", "келіссөз"}
+    for key, rel in list(doc.relations.items()):
+        s, p, o = key
+        if p != "participatedIn" or o in {e for _, e in talks}:
+            continue
+        sent = _sent_at(doc, rel.start)
+        if sent is None:
+            continue
+        said = {t.lower for t in sent.toks} | {r for rs in sent.reads for r in rs}
+        if not (said & words or any(t.lower.startswith("келіссөз") for t in sent.toks)):
+            continue
+        if doc.entities[s].type != "Official":
+            continue
+        before = [e for first, e in talks if first <= sent.index]
+        if not before:
+            continue
+        doc.relations.pop(key)
+        rel.object = before[-1]
+        doc.relations.setdefault((s, p, before[-1]), rel)
 
 
 def _ahead(doc: Doc, event: str) -> bool:
