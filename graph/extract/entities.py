@@ -588,8 +588,11 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
                 h.nested = True
         if sent.toks[inner[0]].lower in ("the", "a", "an", "this", "that"):
             inner = inner[1:]
-        if len(inner) < 2:
-            continue
+        cut = next((n for n, k in enumerate(inner) if sent.toks[k].lower.endswith("'s")), None)
+        if cut is not None:  # "Kyrgyzstan's Jalal-Abad Region": the name follows the owner
+            inner = inner[cut + 1 :]
+        if len(inner) < 2 or any(sent.toks[k].text in ("News", "Times", "Press") for k in inner):
+            continue  # too short, or a news outlet (not an entity of the graph)
         type_, kind = _EN_HEADS[m.group(2)]
         first = sent.toks[inner[0]].text
         if _EN_HEADS.get(first, (None,))[0] == "Treaty" and type_ != "Treaty":

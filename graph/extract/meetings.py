@@ -268,6 +268,14 @@ def find_numbered_forums(doc: Doc, sent: Sent) -> None:
         if h.type != "Forum" or h.nested:
             continue
         num = _ordinal_before(doc, sent, h.i)
+        year = sent.toks[h.i - 1].text if h.i and _is_year(sent.toks[h.i - 1].text) else None
+        if num is None and year and _is_meeting_format(doc, h.entity):
+            # "the 2026 NPT Review Conference": that year's occurrence of the forum
+            label = f"{short_label(doc.entities[h.entity].label)} {year}"
+            ent = _new_event(doc, sent, label, "Conference", h.i - 1, h.j)
+            doc.event(ent, "Conference").date = year
+            doc.relate(ent.id, "partOf", h.entity, sent, 0.8)
+            continue
         if num is None:
             continue
         if any(

@@ -374,6 +374,8 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
             and m.phrase[:1].isupper()
         ):
             continue  # "oral statement" is not Oral, "до того" is not Togo
+        if entry.type == "State" and _currency(sent, m):
+            continue  # "US dollars", "долларов США": money, not the state
         ent = doc.known(entry.id)
         last = sent.toks[m.end - 1].text
         base = _last_word(m.phrase) if doc.lang == "kk" else None
@@ -440,6 +442,13 @@ def extend_state_forms(doc: Doc, sent: Sent) -> None:
                 m.text = doc.article.text[m.start : m.end]
         h.j, h.end = k, sent.toks[k - 1].end
         h.case = doc.case_of(sent.toks[k - 1].text)
+
+
+def _currency(sent: Sent, m) -> bool:
+    toks = sent.toks
+    after = toks[m.end].lower if m.end < len(toks) else ""
+    before = toks[m.start - 1].lower if m.start else ""
+    return after.startswith(("dollar", "доллар")) or before.startswith(("доллар", "dollar"))
 
 
 def _nested_states(doc: Doc, sent: Sent, matcher, m) -> None:

@@ -208,6 +208,10 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 )
             ):
                 k += 1
+            if k == end + 1 and doc.lang == "en" and not _is_given(doc, toks[end]) and not (
+                k < len(toks) and toks[k][:1].isupper()
+            ):
+                k = end  # "Minister of Economy, Trade and Industry": one capitalised word
             if k == end + 1 and doc.lang in ("kk", "ru") and not (
                 _SURNAME.search(casefold(_name_lemma(doc, toks[end])))
                 or _is_given(doc, toks[end])
