@@ -397,7 +397,12 @@ def find_governments(doc: Doc, sent: Sent) -> None:
         if h.type != "State" or h.nested:
             continue
         if doc.lang == "kk":
-            if h.j < len(toks) and toks[h.j].lower.startswith("үкімет") and sent.covered(h.j) is None:
+            if (
+                h.j < len(toks)
+                and toks[h.j].lower.startswith("үкімет")
+                and not toks[h.j].lower.startswith("үкіметаралық")  # intergovernmental
+                and sent.covered(h.j) is None
+            ):
                 _government(doc, sent, h, h.i, h.j + 1)
         elif doc.lang == "ru":
             k = h.i - 1

@@ -224,7 +224,14 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if person is None:  # "Murat Nurtleu, Deputy Prime Minister – Foreign Minister of ..."
             first = owner.i if owner is not None and owner.j == m.start else m.start
             person = _appositive(doc, sent, first, role_tokens)
-        if person is None and owner is not None and doc.article.date:
+        alone_ok = label == role.label and not (
+            doc.lang == "kk"
+            and (
+                kk.case_of(toks[m.end - 1]) == "gen"  # "Бас хатшысының өкілі": his envoy
+                or any(p in casefold(toks[m.end - 1]) for p in ("лері", "лары", "дері", "дары", "тері", "тары"))
+            )
+        )  # a title alone names its holder, unless it is a deputy's, a possessor's or plural
+        if person is None and owner is not None and doc.article.date and alone_ok:
             entry = doc.gaz.holder(role.id, owner.entity, doc.article.date)
             if entry:  # "Қазақстан Президенті" alone
                 person = doc.known(entry.id)
@@ -232,6 +239,7 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         elif (
             person is None
             and owner is None
+            and alone_ok
             and role.id in _HEAD_OF_STATE_ROLES
             and doc.article.date
             and sent.toks[m.start].text[:1].isupper()
