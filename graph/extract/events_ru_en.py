@@ -415,6 +415,14 @@ _RU_DOC_ADJ = {
 }
 
 
+def _ru_verb(word: str) -> bool:
+    """A finite verb, infinitive or short participle ("закрепляет", "станет", "подписан")."""
+    from graph.extract.mentions import ru_parses
+
+    parses = ru_parses(word)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTS")
+
+
 def find_documents_ru(doc: Doc, sent: Sent) -> None:
     """Documents the gazetteer does not know: "Договор о вечном добрососедстве, ...",
     "подписали План консультаций ...", "Бакинская министерская декларация".
@@ -475,7 +483,9 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
                 "Organization",
             ):
                 break
-            if sent.reads[end] & _RU_ADOPT or ru_past_verb(toks[end].lower) or (
+            if sent.reads[end] & _RU_ADOPT or ru_past_verb(toks[end].lower) or _ru_verb(
+                toks[end].lower
+            ) or (
                 "," in gap and toks[end].lower in ("который", "которая", "которое", "а", "и")
             ):
                 break

@@ -273,7 +273,9 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if owner_id is None and role.scope == "state":
             owner_id = _implied_state(doc, sent, role, m.start)
         out.append(Title(sent.index, person.id, label, owner_id, role.scope))
-        if doc.lang != "en" and owner is not None:  # English names its ministries itself
+        if (doc.lang == "kk" or (doc.lang == "ru" and owner is not None and owner.entity == "state/kz")) and owner is not None:
+            # a Kazakh title names Kazakhstan's ministry (as the seed's annotators read it);
+            # English and foreign titles are left to the ministries' own names
             if not _ministry(doc, sent, owner, m.start, m.end, toks):
                 _ministry_of_state(doc, sent, owner, role, m.start, end)
     if doc.lang == "en":
@@ -748,6 +750,10 @@ def find_names(doc: Doc, sent: Sent) -> None:
                 break
         if end - k < 2:
             k += 1
+            continue
+        nxt = sent.covered(end) if end < len(toks) else None
+        if nxt is not None and nxt.type == "Official":
+            k = end  # "Ермеком Жумабаевичем Кошербаевым": first names of a known person
             continue
         person = _person_entity(doc, [t.text for t in toks[k:end]])
         doc.add_hit(sent, person, k, end, source="name")
