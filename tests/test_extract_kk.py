@@ -84,7 +84,9 @@ def test_unknown_official_with_a_title(result):
         "Сәрсенбековтің",
     ]  # the bare surname resolves
     rel = next(
-        r for r in result.relations if r.subject == sarsenbekov.id and r.predicate == "holdsPositionIn"
+        r
+        for r in result.relations
+        if r.subject == sarsenbekov.id and r.predicate == "holdsPositionIn"
     )
     assert rel.object == "state/kz" and rel.role == "Deputy Minister of Foreign Affairs"
 

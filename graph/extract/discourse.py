@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from graph.extract.events import _new_event
-from graph.extract.mentions import Doc, Hit, Sent
+from graph.extract.mentions import Doc, Hit, Sent, word_key
 from graph.extract.relations import RelationFinder
 
 #: words that name a meeting or talks (Kazakh stems by prefix, Russian lemmas, English forms)
@@ -49,17 +49,38 @@ _FOR_LEADERS = frozenset(
 
 #: nouns that refer back to an event: word (en) / lemma (ru) / stem prefix (kk) -> kinds
 _EVENT_NOUNS = {
-    "en": {"summit": ("Summit",), "talks": ("Meeting", "Visit"), "meeting": ("Meeting", "Summit"),
-           "session": ("Session", "Summit", "Meeting"), "visit": ("Visit",),
-           "negotiations": ("Meeting", "Visit"), "gathering": (), "forum": (), "event": (),
-           "delegations": ("Meeting", "Visit", "Summit")},
-    "ru": {"саммит": ("Summit",), "переговоры": ("Meeting", "Visit"),
-           "встреча": ("Meeting", "Summit"), "заседание": ("Summit", "Meeting", "Session"),
-           "сессия": ("Session",), "визит": ("Visit",), "совещание": ("Meeting", "Summit"),
-           "мероприятие": (), "делегация": ("Meeting", "Visit", "Summit")},
-    "kk": {"саммит": ("Summit",), "келіссөз": ("Meeting", "Visit"),
-           "кездесу": ("Meeting", "Summit"), "отырыс": ("Summit", "Meeting", "Session"),
-           "сессия": ("Session",), "сапар": ("Visit",), "жиын": ()},
+    "en": {
+        "summit": ("Summit",),
+        "talks": ("Meeting", "Visit"),
+        "meeting": ("Meeting", "Summit"),
+        "session": ("Session", "Summit", "Meeting"),
+        "visit": ("Visit",),
+        "negotiations": ("Meeting", "Visit"),
+        "gathering": (),
+        "forum": (),
+        "event": (),
+        "delegations": ("Meeting", "Visit", "Summit"),
+    },
+    "ru": {
+        "саммит": ("Summit",),
+        "переговоры": ("Meeting", "Visit"),
+        "встреча": ("Meeting", "Summit"),
+        "заседание": ("Summit", "Meeting", "Session"),
+        "сессия": ("Session",),
+        "визит": ("Visit",),
+        "совещание": ("Meeting", "Summit"),
+        "мероприятие": (),
+        "делегация": ("Meeting", "Visit", "Summit"),
+    },
+    "kk": {
+        "саммит": ("Summit",),
+        "келіссөз": ("Meeting", "Visit"),
+        "кездесу": ("Meeting", "Summit"),
+        "отырыс": ("Summit", "Meeting", "Session"),
+        "сессия": ("Session",),
+        "сапар": ("Visit",),
+        "жиын": (),
+    },
 }
 #: nouns for talks that name a meeting of the officials of the sentence
 _TALKS = {
@@ -83,12 +104,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
 
 
 def _noun_at(doc: Doc, sent: Sent, k: int, table: dict) -> str | None:
-    tok = sent.toks[k]
-    if doc.lang == "ru":
-        return next((w for w in table if w in sent.reads[k]), None)
-    if doc.lang == "kk":
-        return next((w for w in table if tok.lower.startswith(w)), None)
-    return tok.lower if tok.lower in table else None
+    return word_key(doc.lang, sent, k, table)
 
 
 def _talks(doc: Doc, finder: RelationFinder) -> None:
@@ -101,9 +117,7 @@ def _talks(doc: Doc, finder: RelationFinder) -> None:
         ):
             continue
         people = [
-            h.entity
-            for h in sent.hits
-            if h.type == "Official" and not h.in_title and not h.nested
+            h.entity for h in sent.hits if h.type == "Official" and not h.in_title and not h.nested
         ]
         people = list(dict.fromkeys(people))
         words = {t.lower for t in sent.toks} | {r for rs in sent.reads for r in rs}
@@ -147,7 +161,11 @@ def _last_event(doc: Doc, before: int, kinds: tuple[str, ...]) -> str | None:
     for sent in reversed(doc.sents[: before + 1]):
         for h in sorted(sent.hits, key=lambda h: h.start):
             ev = doc.events.get(h.entity)
-            if ev is None or ev.kind in _NOT_ATTENDED or (ev.date and doc.year and ev.date[:4] != doc.year):
+            if (
+                ev is None
+                or ev.kind in _NOT_ATTENDED
+                or (ev.date and doc.year and ev.date[:4] != doc.year)
+            ):
                 continue
             if not kinds or ev.kind in kinds:
                 return h.entity
@@ -211,9 +229,8 @@ def _meetings(doc: Doc) -> None:
             (
                 e
                 for e, v in doc.events.items()
-                if v.kind == "Visit" and any(
-                    (w, "participatedIn", e) in doc.relations for w in (a, b)
-                )
+                if v.kind == "Visit"
+                and any((w, "participatedIn", e) in doc.relations for w in (a, b))
             ),
             None,
         )
@@ -311,17 +328,34 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
 
 #: plural subjects that stand for the officials of the event at hand: word -> heads or ministers
 _COLLECTIVE = {
-    "leaders": "heads", "heads": "heads", "presidents": "heads", "ministers": "ministers",
-    "лидеры": "heads", "главы": "heads", "президенты": "heads", "министры": "ministers",
-    "көшбасшылар": "heads", "басшылары": "heads", "президенттер": "heads",
-    "министрлер": "ministers", "министрлері": "ministers",
+    "leaders": "heads",
+    "heads": "heads",
+    "presidents": "heads",
+    "ministers": "ministers",
+    "лидеры": "heads",
+    "главы": "heads",
+    "президенты": "heads",
+    "министры": "ministers",
+    "көшбасшылар": "heads",
+    "басшылары": "heads",
+    "президенттер": "heads",
+    "министрлер": "ministers",
+    "министрлері": "ministers",
 }
 #: acts of a collective subject on a document: word / lemma / stem -> predicate
 _COLLECTIVE_ACTS = {
-    "en": {"signed": "signed", "adopted": "supports", "approved": "supports",
-           "endorsed": "supports"},
-    "ru": {"подписать": "signed", "утвердить": "supports", "принять": "supports",
-           "одобрить": "supports"},
+    "en": {
+        "signed": "signed",
+        "adopted": "supports",
+        "approved": "supports",
+        "endorsed": "supports",
+    },
+    "ru": {
+        "подписать": "signed",
+        "утвердить": "supports",
+        "принять": "supports",
+        "одобрить": "supports",
+    },
     "kk": {"қол": "signed", "бекіт": "supports", "қабылда": "supports", "мақұлда": "supports"},
 }
 _HEAD_ROLES = ("president", "prime minister", "chairman", "king", "emir", "chancellor")
@@ -362,9 +396,7 @@ def _collective_acts(doc: Doc, finder: RelationFinder) -> None:
             if event is None:
                 break
             later = [
-                n
-                for n in range(k + 1, len(sent.toks))
-                if _act_at(doc, sent, n, acts) is not None
+                n for n in range(k + 1, len(sent.toks)) if _act_at(doc, sent, n, acts) is not None
             ]
             stop = later[0] if later else len(sent.toks)
             clause = [
@@ -385,12 +417,8 @@ def _collective_acts(doc: Doc, finder: RelationFinder) -> None:
 
 
 def _act_at(doc: Doc, sent: Sent, k: int, acts: dict[str, str]) -> str | None:
-    tok = sent.toks[k]
-    if doc.lang == "ru":
-        return next((p for w, p in acts.items() if w in sent.reads[k]), None)
-    if doc.lang == "kk":
-        return next((p for w, p in acts.items() if tok.lower.startswith(w)), None)
-    return acts.get(tok.lower)
+    key = word_key(doc.lang, sent, k, acts)
+    return acts[key] if key is not None else None
 
 
 _RATIFY = {
@@ -399,13 +427,23 @@ _RATIFY = {
     "kk": ("ратификация", "ратифицирла"),
 }
 _MEMBERS = {
-    "senators": "senate", "lawmakers": "parliament", "deputies": "mazhilis", "mps": "parliament",
-    "сенаторы": "senate", "депутаты": "mazhilis", "парламентарии": "parliament",
-    "сенаторлар": "senate", "сенаторлары": "senate", "депутаттар": "mazhilis",
+    "senators": "senate",
+    "lawmakers": "parliament",
+    "deputies": "mazhilis",
+    "mps": "parliament",
+    "сенаторы": "senate",
+    "депутаты": "mazhilis",
+    "парламентарии": "parliament",
+    "сенаторлар": "senate",
+    "сенаторлары": "senate",
+    "депутаттар": "mazhilis",
     "депутаттары": "mazhilis",
 }
-_CHAMBERS = {"senate": "organization/senate-kz", "mazhilis": "organization/mazhilis",
-             "parliament": "organization/parliament-kz"}
+_CHAMBERS = {
+    "senate": "organization/senate-kz",
+    "mazhilis": "organization/mazhilis",
+    "parliament": "organization/parliament-kz",
+}
 
 
 def _ratification(doc: Doc) -> None:
@@ -432,8 +470,11 @@ def _ratification(doc: Doc) -> None:
         if not documents:
             continue
         actors = [
-            h for h in sent.hits
-            if h.type in ("Organization", "State") and not h.nested and not h.in_title
+            h
+            for h in sent.hits
+            if h.type in ("Organization", "State")
+            and not h.nested
+            and not h.in_title
             and (doc.lang == "kk" or h.i < at)
         ]
         bodies = [h.entity for h in actors if h.type == "Organization"]
@@ -493,8 +534,21 @@ def _other_time(doc: Doc, sent: Sent) -> bool:
         return True
     return bool(
         set(words)
-        & {"last", "next", "previous", "earlier", "өткен", "былтыр", "келесі", "прошлом",
-           "прошлого", "следующем", "следующий", "ранее", "бұрын"}
+        & {
+            "last",
+            "next",
+            "previous",
+            "earlier",
+            "өткен",
+            "былтыр",
+            "келесі",
+            "прошлом",
+            "прошлого",
+            "следующем",
+            "следующий",
+            "ранее",
+            "бұрын",
+        }
     )
 
 
@@ -512,7 +566,8 @@ def _retarget_talks(doc: Doc) -> None:
     talks = [
         (min(h.sent for h in doc.hits_of(e)), e)
         for e, ev in doc.events.items()
-        if ev.kind == "Meeting" and doc.entities[e].label.startswith(("Meeting of ", "Telephone"))
+        if ev.kind == "Meeting"
+        and doc.entities[e].label.startswith(("Meeting of ", "Telephone"))
         and doc.entities[e].label.split(" of ", 1)[1][:1].isupper()
         and not doc.entities[e].label.startswith("Meeting of the ")
         and doc.hits_of(e)

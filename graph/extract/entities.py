@@ -248,6 +248,7 @@ _KK_DOCS = {
     "картасына": "Roadmap",
     "картасының": "Roadmap",
 }
+_KK_DOC_STEMS = tuple(_KK_DOCS)
 #: verbs of signing, adopting, approving, ratifying (stems)
 _KK_ADOPT = ("қол", "қабылда", "бекіт", "ратификация", "мақұлда", "алмас", "жаңарт", "қойыл")
 #: words that mark a document's name inside the phrase before its noun
@@ -285,14 +286,15 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             hit = sent.covered(start - 1)
             if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
                 break
-            if hit is None and prev.lower.endswith(_KK_VERB_END) and prev.lower not in _KK_DOC_MARKS:
+            low = prev.lower
+            if hit is None and low.endswith(_KK_VERB_END) and low not in _KK_DOC_MARKS:
                 break
             if prev.lower.startswith(_KK_SUBJECTS):
                 break
-            if prev.lower.startswith(_KK_ADOPT) or prev.lower in ("және", "мен", "пен", "бен", "сондай-ақ"):
+            if low.startswith(_KK_ADOPT) or low in ("және", "мен", "пен", "бен", "сондай-ақ"):
                 if not any(t.lower in _KK_DOC_MARKS for t in toks[start:k]):
                     break
-                if prev.lower in ("және",) and start - 1 > 0 and toks[start - 2].lower.startswith(tuple(_KK_DOCS)):
+                if low == "және" and start > 1 and toks[start - 2].lower.startswith(_KK_DOC_STEMS):
                     break
             start -= 1
         words = [t.text for t in toks[start:k if noun != "Roadmap" else k - 1]]
@@ -344,7 +346,8 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
                 continue
             start, end = n, n
             while end < len(toks) and end - start < 8:
-                gap = sent.text[toks[end - 1].end - sent.span.start : toks[end].start - sent.span.start]
+                base = sent.span.start
+                gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
                 if end > start and any(c in gap for c in ",;:.()"):
                     break
                 if toks[end].lower in _EN_STOP and end > start:
@@ -367,7 +370,8 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
                 n = hit.j  # "создать в Астане региональный хаб": where, not what
             start, end = n, n
             while end < len(toks) and end - start < 9:
-                gap = sent.text[toks[end - 1].end - sent.span.start : toks[end].start - sent.span.start]
+                base = sent.span.start
+                gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
                 if end > start and any(c in gap for c in ",;:.()«»"):
                     break
                 if toks[end].lower in ("и", "а", "который", "которая", "что") and end > start:
@@ -378,7 +382,7 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
                 end += 1
         if end - start < 2 or all(sent.covered(n) is not None for n in range(start, end)):
             continue
-        while end > start and sent.covered(end - 1) is not None and sent.covered(end - 1).type == "Place":
+        while end > start and (last := sent.covered(end - 1)) is not None and last.type == "Place":
             end -= 1  # "… hub in Astana": the place is where, not part of the name
         text = sent.text[toks[start].start - sent.span.start : toks[end - 1].end - sent.span.start]
         label = text if doc.lang == "en" else to_latin(text)

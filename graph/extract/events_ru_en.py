@@ -558,7 +558,7 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
         if n + 1 < len(toks) and toks[n + 1].lower in ("signed", "adopted"):
             pass  # "the agreement signed in 2013"
         start = n
-        while start > 0 and toks[start - 1].lower in _EN_DOC_ADJ and sent.covered(start - 1) is None:
+        while start > 0 and toks[start - 1].lower in _EN_DOC_ADJ and not sent.covered(start - 1):
             start -= 1
         if start == n and (n == 0 or toks[n - 1].lower not in ("a", "an", "the")):
             continue  # a bare "agreement" in running text

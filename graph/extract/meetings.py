@@ -12,7 +12,7 @@ an occurrence. One sentence names one meeting of a body.
 from __future__ import annotations
 
 from graph.extract.events import _new_event, _year_before, abbreviation, ordinal, short_label
-from graph.extract.mentions import Doc, Hit, Sent
+from graph.extract.mentions import Doc, Hit, Sent, word_key
 
 _SUMMIT = frozenset({"саммит", "summit", "саммиті"})
 _MEETING = frozenset(
@@ -144,7 +144,9 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
-def _occurrence_label(doc: Doc, base: str, year: str | None, qual: str | None) -> tuple[str, str | None]:
+def _occurrence_label(
+    doc: Doc, base: str, year: str | None, qual: str | None
+) -> tuple[str, str | None]:
     """The label and date of the occurrence: the one at hand carries the article's year;
     an ordinal or "next" one is its own event."""
     if qual is None:
@@ -180,7 +182,10 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
                 doc.add_hit(sent, known, k, k + 1, source="anaphor")
             continue
         body = _body(
-            sent, k, after=doc.lang == "ru" or (doc.lang == "en" and not summit), kazakh=doc.lang == "kk"
+            sent,
+            k,
+            after=doc.lang == "ru" or (doc.lang == "en" and not summit),
+            kazakh=doc.lang == "kk",
         )
         if body is None and summit and doc.main_occurrence:
             # "the first summit took place in Xi'an": a summit of the body at hand
@@ -283,7 +288,9 @@ def find_numbered_forums(doc: Doc, sent: Sent) -> None:
             for k in (h.j - 1, h.j)
         ) and not _is_meeting_format(doc, h.entity):
             continue  # "the first C5+1 summit": a summit of the forum (find_meetings)
-        start = next(n for n in (h.i - 1, h.i - 2) if n >= 0 and _ordinal_before(doc, sent, n + 1) == num)
+        start = next(
+            n for n in (h.i - 1, h.i - 2) if n >= 0 and _ordinal_before(doc, sent, n + 1) == num
+        )
         label = f"{ordinal(num)} {short_label(doc.entities[h.entity].label)}"
         ent = _new_event(doc, sent, label, "Session", start, h.j)
         ev = doc.event(ent, "Session")
@@ -304,15 +311,10 @@ def find_consultations(doc: Doc, sent: Sent) -> None:
     """ "14th round of political consultations", "саяси консультациялар", "брифинг":
     consultations between two states' foreign ministries and press briefings are events."""
     table = _CONSULTATIONS[doc.lang]
-    for k, tok in enumerate(sent.toks):
+    for k in range(len(sent.toks)):
         if sent.covered(k) is not None:
             continue
-        if doc.lang == "ru":
-            key = next((w for w in table if w in sent.reads[k]), None)
-        elif doc.lang == "kk":
-            key = next((w for w in table if tok.lower.startswith(w)), None)
-        else:
-            key = tok.lower if tok.lower in table else None
+        key = word_key(doc.lang, sent, k, table)
         if key is None:
             continue
         start = k
@@ -367,22 +369,18 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
     if any(h.entity in doc.events for h in sent.hits if h.source != "anaphor"):
         return
     table = _OCCASIONS[doc.lang]
-    for k, tok in enumerate(sent.toks):
+    for k in range(len(sent.toks)):
         if sent.covered(k) is not None:
             continue
-        if doc.lang == "ru":
-            key = next((w for w in table if w in sent.reads[k]), None)
-        elif doc.lang == "kk":
-            key = next((w for w in table if tok.lower.startswith(w)), None)
-        else:
-            key = tok.lower if tok.lower in table else None
+        key = word_key(doc.lang, sent, k, table)
         if key is None:
             continue
         if key == "пленарный" and not (k + 1 < len(sent.toks) and "заседание" in sent.reads[k + 1]):
             continue
-        if key == "plenary" and not (k + 1 < len(sent.toks) and sent.toks[k + 1].lower in ("session", "meeting")):
+        after = sent.toks[k + 1].lower if k + 1 < len(sent.toks) else ""
+        if key == "plenary" and after not in ("session", "meeting"):
             continue
-        if key == "баспасөз" and not (k + 1 < len(sent.toks) and sent.toks[k + 1].lower.startswith("конференция")):
+        if key == "баспасөз" and not after.startswith("конференция"):
             continue
         start, end = k, k + 1
         label = table[key]
@@ -399,7 +397,14 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
         if table[key] == "Conference" and start == k:
             continue  # a bare "conference" is too often a forum's own name or a review conference
         when = doc.article.date or doc.year or ""
-        owner = next((h for h in sent.hits if h.type in ("Organization", "Forum") and abs(h.i - k) <= 4 and not h.nested), None)
+        owner = next(
+            (
+                h
+                for h in sent.hits
+                if h.type in ("Organization", "Forum") and abs(h.i - k) <= 4 and not h.nested
+            ),
+            None,
+        )
         if owner is not None:
             label += f" of the {doc.entities[owner.entity].label}"
         ent = _new_event(doc, sent, f"{label} {when}".strip(), "Event", start, end)

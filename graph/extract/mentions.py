@@ -171,6 +171,17 @@ def phrase_readings(lang: str) -> Callable[[str], list[Variants]]:
     return phrase
 
 
+def word_key(lang: str, sent: Sent, k: int, table) -> str | None:
+    """Which key of ``table`` token ``k`` is: a Russian lemma among its readings, a Kazakh
+    stem it starts with, an English word as written (lower case)."""
+    tok = sent.toks[k]
+    if lang == "ru":
+        return next((w for w in table if w in sent.reads[k]), None)
+    if lang == "kk":
+        return next((w for w in table if tok.lower.startswith(w)), None)
+    return tok.lower if tok.lower in table else None
+
+
 # -- sentences and hits -----------------------------------------------------------------
 
 

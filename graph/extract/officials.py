@@ -177,7 +177,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             )
             if owner is not None:
                 end = owner.j
-        if owner is not None and end + 1 < len(toks) and casefold(toks[end]) in ("в", "во", "to", "in"):
+        into = end + 1 < len(toks) and casefold(toks[end]) in ("в", "во", "to", "in")
+        if owner is not None and into:
             there = next(  # "Посол Казахстана в Российской Федерации Даурен Абаев"
                 (h for h in sent.hits if h.i == end + 1 and h.type in ("State", "Place")), None
             )
@@ -228,7 +229,7 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             doc.lang == "kk"
             and (
                 kk.case_of(toks[m.end - 1]) == "gen"  # "Бас хатшысының өкілі": his envoy
-                or any(p in casefold(toks[m.end - 1]) for p in ("лері", "лары", "дері", "дары", "тері", "тары"))
+                or any(p in casefold(toks[m.end - 1]) for p in _KK_PLURAL)
             )
         )  # a title alone names its holder, unless it is a deputy's, a possessor's or plural
         if person is None and owner is not None and doc.article.date and alone_ok:
@@ -273,11 +274,11 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if owner_id is None and role.scope == "state":
             owner_id = _implied_state(doc, sent, role, m.start)
         out.append(Title(sent.index, person.id, label, owner_id, role.scope))
-        if (doc.lang == "kk" or (doc.lang == "ru" and owner is not None and owner.entity == "state/kz")) and owner is not None:
-            # a Kazakh title names Kazakhstan's ministry (as the seed's annotators read it);
-            # English and foreign titles are left to the ministries' own names
-            if not _ministry(doc, sent, owner, m.start, m.end, toks):
-                _ministry_of_state(doc, sent, owner, role, m.start, end)
+        # a Kazakh title names Kazakhstan's ministry (as the seed's annotators read it);
+        # English and foreign titles are left to the ministries' own names
+        kazakh = doc.lang == "kk" or (doc.lang == "ru" and owner and owner.entity == "state/kz")
+        if owner is not None and kazakh and not _ministry(doc, sent, owner, m.start, m.end, toks):
+            _ministry_of_state(doc, sent, owner, role, m.start, end)
     if doc.lang == "en":
         out += _english_titles(doc, sent, {t.person for t in out})
     else:
@@ -416,6 +417,7 @@ def _implied_state_en(doc: Doc, sent: Sent, h: Hit) -> str | None:
 
 
 _HEAD_OF_STATE_ROLES = frozenset({"role/president"})
+_KK_PLURAL = ("лері", "лары", "дері", "дары", "тері", "тары")
 
 
 def _head_of_state_country(doc: Doc) -> str | None:

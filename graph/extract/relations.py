@@ -339,7 +339,7 @@ class RelationFinder:
                 ):
                     continue
                 clause_end = next(
-                    (n for n in range(k + 1, len(toks)) if toks[n].lower in ("ал", "және") and n > k + 2),
+                    (n for n in range(k + 3, len(toks)) if toks[n].lower in ("ал", "және")),
                     len(toks),
                 )
                 people = [

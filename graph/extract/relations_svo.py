@@ -9,7 +9,7 @@ after it, up to a relative clause.
 from __future__ import annotations
 
 from graph.extract.mentions import Doc, Hit, Sent, ru_cases
-from graph.extract.officials import Title, state_of
+from graph.extract.officials import Title
 from graph.extract.relations import RelationFinder, event_officials
 
 Trigger = tuple[str, ...]
@@ -151,14 +151,12 @@ _COLLECTIVE = frozenset(
 #: nouns of meeting that need "с/with" before the one met
 _TALK_NOUNS = frozenset({"переговоры", "встреча", "беседа", "talks", "meeting"})
 #: capitals whose name, as the subject of a verb, stands for the state
-_CAPITALS = frozenset(
-    f"place/{c}"
-    for c in (
-        "moscow beijing washington astana tashkent bishkek dushanbe ashgabat ankara baku "
-        "tehran tokyo seoul berlin paris london kyiv minsk new-delhi islamabad kabul "
-        "ulaanbaatar budapest rome tbilisi yerevan doha abu-dhabi riyadh"
-    ).split()
+_CAPITAL_NAMES = (
+    "moscow beijing washington astana tashkent bishkek dushanbe ashgabat ankara baku "
+    "tehran tokyo seoul berlin paris london kyiv minsk new-delhi islamabad kabul "
+    "ulaanbaatar budapest rome tbilisi yerevan doha abu-dhabi riyadh"
 )
+_CAPITALS = frozenset(f"place/{c}" for c in _CAPITAL_NAMES.split())
 #: a word that refers back to the event at hand ("the summit", "заседание")
 _EVENT_WORDS = frozenset(
     {
@@ -392,9 +390,9 @@ class SvoRelationFinder(RelationFinder):
                 ]
                 if not objects:
                     continue
-            if predicate == "metWith" and sent.reads[i] & _TALK_NOUNS if self.doc.lang == "ru" else (
-                predicate == "metWith" and sent.toks[i].lower in _TALK_NOUNS
-            ):  # "переговоры с X", "talks with X"; not "в переговорах приняли участие X"
+            noun = sent.reads[i] if self.doc.lang == "ru" else {sent.toks[i].lower}
+            if predicate == "metWith" and noun & _TALK_NOUNS:
+                # "переговоры с X", "talks with X"; not "в переговорах приняли участие X"
                 objects = [
                     o for o in objects
                     if not isinstance(o, str)
@@ -411,9 +409,13 @@ class SvoRelationFinder(RelationFinder):
                 for o in objects:
                     oid = o if isinstance(o, str) else o.entity
                     doc.relate(s, predicate, oid, sent, CONFIDENCE[predicate])
-                    if predicate == "participatedIn" and sent.toks[i].lower[:5] in _TAKE_PART:
-                        if state := self.acts_for_state(s, oid):
-                            doc.relate(s, "represents", state, sent, 0.5)
+                    took_part = sent.toks[i].lower[:5] in _TAKE_PART
+                    if (
+                        predicate == "participatedIn"
+                        and took_part
+                        and (state := self.acts_for_state(s, oid))
+                    ):
+                        doc.relate(s, "represents", state, sent, 0.5)
         self._represented_by(sent)
         self._heads_delegation(sent)
         self._host_welcomed(sent)

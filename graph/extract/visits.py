@@ -145,10 +145,18 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
         country = doc.entities.get(state_of(doc, where.id) or "") if where else None
         label = f"{kind or 'Visit'}{' visit' if kind else ''} of {who.label}"
         label += f" to {(country or where).label}" if where else ""
-        year = next(
-            (t.text for t in sent.toks if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")),
-            None,
-        ) or _relative_year(doc, sent) or doc.year
+        year = (
+            next(
+                (
+                    t.text
+                    for t in sent.toks
+                    if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+                ),
+                None,
+            )
+            or _relative_year(doc, sent)
+            or doc.year
+        )
         label += f" {year}" if year else ""
         ent = _new_event(doc, sent, label, "Visit", start, k + 1)
         ev = doc.event(ent, "Visit")
@@ -168,7 +176,10 @@ def _relative_year(doc: Doc, sent: Sent) -> str | None:
     """ "в прошлом году", "last year", "былтыр": the year before the article's."""
     words = [t.lower for t in sent.toks]
     for n, w in enumerate(words):
-        if w in _LAST_YEAR and (w == "былтыр" or (n + 1 < len(words) and words[n + 1].startswith(("год", "year", "жыл")))):
+        if w in _LAST_YEAR and (
+            w == "былтыр"
+            or (n + 1 < len(words) and words[n + 1].startswith(("год", "year", "жыл")))
+        ):
             return str(int(doc.year) - 1) if doc.year else None
     return None
 
