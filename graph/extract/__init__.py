@@ -50,18 +50,22 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     """Entities, relations and events of one article.
 
     Every language gets gazetteer matching (Kazakh stems, Russian lemmas,
-    English case-insensitive names), titles and officials, summits/meetings
-    and the gazetteer's structure. Kazakh gets the full rule set (initiatives,
-    drafts, sessions, segments, review conferences, referendums,
-    anniversaries, case-driven relations); Russian and English get sessions,
-    segments, «quoted» initiatives, English capitalised names and
-    trigger-based relations in subject-verb-object order.
+    English case-insensitive names), governments, people with and without
+    titles, visits, summits/meetings, consultations and occasions, and the
+    gazetteer's structure. Kazakh gets its case-driven rules (initiatives,
+    documents, drafts, sessions, segments, review conferences, referendums,
+    anniversaries, relations); Russian and English get sessions, segments,
+    documents, proposals, «quoted» initiatives, English capitalised names and
+    trigger-based relations in subject-verb-object order. The discourse layer
+    (graph/extract/discourse.py) then reads across sentences.
 
     >>> from graph.articles import parse_text
     >>> text = "Тақырып\\n\\nТоқаев Гутерришпен кездесті.\\n\\n27.02.2026"
     >>> x = extract(parse_text(text, lang="kk"))
-    >>> [(r.subject, r.predicate, r.object) for r in x.relations]
+    >>> [(r.subject, r.predicate, r.object) for r in x.relations if r.predicate == "metWith"]
     [('official/kassym-jomart-tokayev', 'metWith', 'official/antonio-guterres')]
+    >>> [e.label for e in x.entities if e.type == "Event"]  # the meeting is an event too
+    ['Meeting of Kassym-Jomart Tokayev and António Guterres 2026-02-27']
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     lang = article.lang if article.lang in ("kk", "ru", "en") else "en"
