@@ -100,6 +100,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _main_event(doc, finder)
     _collective_acts(doc, finder)
     _ratification(doc)
+    _membership(doc)
     _parties(doc, finder)
 
 
@@ -490,6 +491,35 @@ def _ratification(doc: Doc) -> None:
             if h.type == "State":
                 for d in documents:
                     doc.relate(h.entity, "partyTo", d, sent, 0.5)
+
+
+#: words of membership: "full member", "членом", "мүшесі", "joined", "вступила"
+_MEMBER = {
+    "en": ("member", "members", "joined", "joins", "accession"),
+    "ru": ("член", "вступить", "вступление", "присоединиться", "членство"),
+    "kk": ("мүше", "мүшелік", "қосылд"),
+}
+
+
+def _membership(doc: Doc) -> None:
+    """ "Belarus became the tenth full member of the SCO", "Беларусь стала полноправным
+    членом ШОС", "Беларусь ШЫҰ-ның мүше мемлекеті атанды": the state is part of the body."""
+    words = _MEMBER[doc.lang]
+    for sent in doc.sents:
+        for k in range(len(sent.toks)):
+            if sent.covered(k) is not None or word_key(doc.lang, sent, k, words) is None:
+                continue
+            states = [
+                h for h in sent.hits
+                if h.type == "State" and not h.nested and not h.in_title and k - 7 <= h.j <= k
+            ]
+            bodies = [
+                h for h in sent.hits
+                if h.type in ("Organization", "Forum") and not h.nested and not h.in_title
+                and abs(h.i - k) <= 4 and not h.entity.startswith("organization/government-")
+            ]
+            if len(states) == 1 and bodies:
+                doc.relate(states[0].entity, "partOf", bodies[0].entity, sent, 0.5)
 
 
 def _event_of(doc: Doc, sent: Sent) -> str | None:
