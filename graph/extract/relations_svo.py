@@ -352,7 +352,17 @@ class SvoRelationFinder(RelationFinder):
                 objects = [document] if document else []
             elif not subjects and self.last_actor:
                 subjects = [self.last_actor]
-            if signers:
+            if predicate == "calledFor" and not signers:
+                # "called on all States that have not yet done so to ratify the CTBT",
+                # "призвал партнеров поддержать создание агентства": what is called for
+                # comes later, past the ones called on
+                objects = [
+                    h
+                    for h in sent.hits
+                    if h.i >= j and h.type in OBJECT_TYPES["calledFor"]
+                    and not h.nested and not h.in_title
+                ][:2]
+            elif signers:
                 pass
             else:
                 objects = (
