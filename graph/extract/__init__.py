@@ -34,7 +34,7 @@ from graph.extract.meetings import (
     find_occasions,
 )
 from graph.extract.mentions import Doc, match_known
-from graph.extract.officials import find_names, find_people, find_titles
+from graph.extract.officials import find_leaders, find_names, find_people, find_titles
 from graph.extract.relations import RelationFinder
 from graph.extract.relations_svo import SvoRelationFinder
 from graph.extract.visits import find_visits
@@ -77,6 +77,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         find_governments(doc, sent)
         find_names(doc, sent)
         titles += find_titles(doc, sent, lex)
+        find_leaders(doc, sent)
         find_people(doc, sent)
         find_visits(doc, sent, titles)
         find_seats(doc, sent)

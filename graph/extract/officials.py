@@ -351,6 +351,28 @@ def _generic_titles(doc: Doc, sent: Sent, done: set[str]) -> list[Title]:
     return out
 
 
+_LEADER_WORDS = ("leader", "лидер", "лидері", "лидеры")
+
+
+def find_leaders(doc: Doc, sent: Sent) -> None:
+    """ "the Kazakh leader", "Казахстанский лидер", "Қазақстан лидері", "the Chinese
+    leader": the state's president on the article's date."""
+    if not doc.article.date:
+        return
+    toks = sent.toks
+    for h in list(sent.hits):
+        if h.type != "State" or h.nested or h.j >= len(toks):
+            continue
+        word = toks[h.j].lower
+        if not word.startswith(_LEADER_WORDS) or word.startswith(("лидеры", "leaders")):
+            continue
+        entry = doc.gaz.holder("role/president", h.entity, doc.article.date)
+        if entry is None:
+            continue
+        h.in_title = True
+        doc.add_hit(sent, doc.known(entry.id), h.i, h.j + 1, source="role")
+
+
 #: last words of English titles the roles do not list ("Commerce Secretary", "Kremlin aide")
 _EN_TITLE_HEADS = frozenset(
     {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador",
