@@ -367,6 +367,18 @@ class RelationFinder:
         for k, tok in enumerate(sent.toks[:-1]):
             if tok.lower == "қол" and sent.toks[k + 1].lower.startswith("қойд"):
                 self._with_actor(sent, k, "signed", ("Treaty",), 0.8)
+                if not any(h.type == "Treaty" for h in sent.hits) and any(
+                    t.lower.startswith("құжат") for t in sent.toks[:k]
+                ):  # "Құжатқа Тоқаев, Си Цзиньпин ... қол қойды": the document named before
+                    document = self.doc.last_of_type(("Treaty",), sent.index)
+                    signers = [
+                        h.entity
+                        for h in actors(sent, types=("Official",))
+                        if h.i < k
+                    ]
+                    if document is not None:
+                        for who in dict.fromkeys(signers):
+                            self.doc.relate(who, "signed", document.id, sent, 0.6)
 
     def _bullet(self, sent: Sent) -> None:
         """A bullet of a list introduced by "... бастамаларын таныстырды. Олардың қатарында:".

@@ -345,6 +345,17 @@ class SvoRelationFinder(RelationFinder):
                 ]
                 if after:
                     signers = list(dict.fromkeys(after))
+                heads = next(
+                    (n for n in range(j, min(j + 8, len(sent.toks)))
+                     if sent.toks[n].lower in ("главами", "heads", "leaders", "лидерами")),
+                    None,
+                )
+                if not signers and heads is not None:  # "подписано … главами Казахстана, Китая"
+                    states = [
+                        h.entity for h in sent.hits
+                        if h.type == "State" and h.i > heads and not h.nested
+                    ]
+                    signers = list(dict.fromkeys(states)) or None
             if signers:
                 subjects, inverted = signers, True
                 before = [h for h in sent.hits if h.type == "Treaty" and h.j <= i and not h.nested]
