@@ -273,7 +273,8 @@ def find_places(doc: Doc, sent: Sent) -> None:
         ):
             # "Бішкекте ... сессиясы өтті", "Ташкентте өтетін ... кездесуіне"
             held = any(
-                t.lower.startswith(("өтті", "өтеді", "өтетін", "өткен", "өтпек")) for t in toks[j:]
+                t.lower.startswith(("өтті", "өтеді", "өтетін", "өткен", "өтпек", "өткіз"))
+                for t in toks[j:]
             )
             later = [
                 g

@@ -358,18 +358,31 @@ def find_places_svo(doc: Doc, sent: Sent) -> None:
     if not places and dateline is None:
         return
     for h in sent.hits:
-        if h.type != "Event" or h.nested or h.source == "anaphor":
+        if h.type != "Event" or h.nested or (h.source == "anaphor" and dateline is None):
             continue
         ev = doc.events.get(h.entity)
         if ev is None or ev.kind in ("Anniversary",):
             continue
         near = [p for p in places if p.i > h.j or p.j < h.i]
         place = min(near, key=lambda p: abs(p.i - h.i)) if near else dateline
-        if place is None:
+        if place is None or (h.source == "anaphor" and place is not dateline):
             continue
         if ev.place is None:
             ev.place = place.entity
         doc.relate(h.entity, "locatedIn", place.entity, sent, 0.6)
+        city = next(  # "во Дворце Независимости в Астане": in the city too
+            (g for g in located if g.i == place.j + 1 and sent.toks[place.j].lower in _IN),
+            None,
+        )
+        if city is not None:
+            doc.relate(h.entity, "locatedIn", city.entity, sent, 0.5)
+    for h in sent.hits:  # "Региональный центр ООН … в Алматы": an organisation's seat
+        if h.type != "Organization" or h.nested or h.in_title or h.j + 1 >= len(sent.toks):
+            continue
+        if sent.toks[h.j].lower in ("в", "во", "in"):
+            there = next((g for g in located if g.i == h.j + 1 and g.type == "Place"), None)
+            if there is not None:
+                doc.relate(h.entity, "locatedIn", there.entity, sent, 0.5)
 
 
 _RU_DOCS = {
