@@ -22,6 +22,12 @@ _MEETING_WORDS = {
     "ru": ("встреча", "встретиться", "переговоры", "беседа", "принять", "провести"),
     "en": ("met", "meet", "meets", "meeting", "talks", "received", "receives", "hosted"),
 }
+#: nouns for a meeting, preferred as its mention ("провел переговоры": "переговоры")
+_MEETING_NOUNS = {
+    "kk": ("келіссөз", "кездесу", "кездесуі", "әңгіме"),
+    "ru": ("встреча", "переговоры", "беседа"),
+    "en": ("talks", "meeting", "conversation", "call"),
+}
 #: events whose participants the text does not give by co-occurrence
 _NOT_ATTENDED = ("Anniversary", "Referendum")
 #: words after which a list of states stands for their leaders or delegations
@@ -181,16 +187,10 @@ def _meeting_word(doc: Doc, sent: Sent) -> tuple[int, int] | None:
     for k, tok in enumerate(sent.toks):  # "телефонный разговор", "phone call"
         if tok.lower.startswith(("телефон", "phone", "telephone")) and sent.covered(k) is None:
             return k, min(k + 2, len(sent.toks))
-    words = _MEETING_WORDS[doc.lang]
-    for k, tok in enumerate(sent.toks):
-        if sent.covered(k) is not None:
-            continue
-        if doc.lang == "ru":
-            hit = bool(sent.reads[k] & set(words))
-        else:
-            hit = tok.lower.startswith(words) if doc.lang == "kk" else tok.lower in words
-        if hit:
-            return k, k + 1
+    for words in (_MEETING_NOUNS[doc.lang], _MEETING_WORDS[doc.lang]):  # "переговоры" first
+        for k in range(len(sent.toks)):
+            if sent.covered(k) is None and word_key(doc.lang, sent, k, words) is not None:
+                return k, k + 1
     return None
 
 
