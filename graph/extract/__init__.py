@@ -19,6 +19,7 @@ from graph.extract.entities import (
 from graph.extract.events import find_events, find_events_svo, find_places
 from graph.extract.events_ru_en import (
     find_anniversaries,
+    find_bodies_ru,
     find_documents_en,
     find_documents_ru,
     find_drafts,
@@ -97,6 +98,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_drafts(doc, sent)
             find_documents_ru(doc, sent)
             find_documents_en(doc, sent)
+            find_bodies_ru(doc, sent)
             find_events_svo(doc, sent)
             find_numbered_forums(doc, sent)
             find_meetings(doc, sent)

@@ -390,6 +390,16 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
         return
 
 
+def _new_named(doc: Doc, sent: Sent, type_: str, label: str, i: int, j: int) -> Entity:
+    """A new Forum/Organization/Place/Event named in the text."""
+    path = {"Forum": "forum", "Organization": "organization", "Place": "place",
+            "Event": "event"}[type_]
+    name = sent.text[sent.toks[i].start - sent.span.start : sent.toks[j - 1].end - sent.span.start]
+    ent = doc.entity(f"{path}/{label_slug(label)}", type_, label, name=name)
+    doc.add_hit(sent, ent, i, j, source="name")
+    return ent
+
+
 # -- governments ------------------------------------------------------------------------
 
 

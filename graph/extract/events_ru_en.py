@@ -588,3 +588,59 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
             continue
         label = sent.text[toks[start].start - base : toks[end - 1].end - base]
         _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "document")
+
+
+#: heads of names of recurring bodies the gazetteer may not know
+_RU_BODY_HEADS = {"совет": "Council", "комиссия": "Commission", "форум": "Forum",
+                  "комитет": "Committee"}
+_RU_BODY_ADJ = {"межправительственный": "Intergovernmental", "высший": "Supreme",
+                "межгосударственный": "Interstate", "деловой": "Business",
+                "экономический": "Economic", "совместный": "Joint",
+                "межпарламентский": "Interparliamentary", "консультативный": "Consultative"}
+
+
+def find_bodies_ru(doc: Doc, sent: Sent) -> None:
+    """ "Межправительственной комиссии по сотрудничеству между Российской Федерацией и
+    Республикой Казахстан", "Совета стратегического сотрудничества высокого уровня":
+    a named body that meets (a Forum) the gazetteer does not know."""
+    if doc.lang != "ru":
+        return
+    from graph.extract.entities import _new_named
+    from graph.extract.translit import to_latin
+
+    toks = sent.toks
+    base = sent.span.start
+    for k in range(len(toks)):
+        if sent.covered(k) is not None:
+            continue
+        head = next((v for w, v in _RU_BODY_HEADS.items() if w in sent.reads[k]), None)
+        if head is None:
+            continue
+        start = k
+        adjs = []
+        while start > 0 and sent.covered(start - 1) is None:
+            adj = next((v for w, v in _RU_BODY_ADJ.items() if w in sent.reads[start - 1]), None)
+            if adj is None:
+                break
+            adjs.insert(0, adj)
+            start -= 1
+        if not toks[start].text[:1].isupper():
+            continue  # a body's name is capitalised ("Межправительственной комиссии")
+        end = k + 1
+        while end < len(toks) and end - k <= 10:
+            gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
+            if any(c in gap for c in ",.;:()«»–—"):
+                break
+            hit = sent.covered(end)
+            if hit is not None and hit.type != "State":
+                break
+            if hit is None and (sent.reads[end] & _RU_ADOPT or ru_past_verb(toks[end].lower)):
+                break
+            if toks[end].lower in ("в", "во", "на", "который", "которая"):
+                break
+            end += 1
+        if end - start < 2:
+            continue
+        rest = sent.text[toks[k].end - base : toks[end - 1].end - base].strip()
+        label = " ".join(adjs + [head]) + (f" {to_latin(rest)}" if rest else "")
+        _new_named(doc, sent, "Forum", label, start, end)
