@@ -10,6 +10,7 @@ from graph.extract.dates import dates_in
 from graph.extract.discourse import event_places, read_discourse
 from graph.extract.entities import (
     find_anaphors,
+    find_bodies_kk,
     find_documents_kk,
     find_governments,
     find_initiatives,
@@ -85,6 +86,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         if lang == "kk":
             find_initiatives(doc, sent, lex)
             find_documents_kk(doc, sent, lex)
+            find_bodies_kk(doc, sent, lex)
             find_anaphors(doc, sent)
             find_events(doc, sent, lex)
             find_numbered_forums(doc, sent)

@@ -400,6 +400,52 @@ def _new_named(doc: Doc, sent: Sent, type_: str, label: str, i: int, j: int) -> 
     return ent
 
 
+_KK_BODY_HEADS = {"кеңес": "Council", "комиссия": "Commission", "комитет": "Committee",
+                  "форум": "Forum"}
+#: endings of Kazakh adjectives that may stand inside a body's name
+_KK_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "ралық")
+
+
+def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
+    """ "Жоғары мемлекетаралық кеңестің", "Қазақстан – Түркия Жоғары деңгейдегі
+    стратегиялық ынтымақтастық кеңесінің", "үкіметаралық кеңестің": a named body that
+    meets (a Forum) the gazetteer does not know."""
+    toks = sent.toks
+    for k, tok in enumerate(toks):
+        if sent.covered(k) is not None:
+            continue
+        head = next((v for w, v in _KK_BODY_HEADS.items() if tok.lower.startswith(w)), None)
+        if head is None or tok.lower.startswith(("кеңесі мен", "кеңесші")):
+            continue
+        start = k
+        while start > 0 and k - start < 7:
+            prev = toks[start - 1]
+            hit = sent.covered(start - 1)
+            gap = sent.text[prev.end - sent.span.start : toks[start].start - sent.span.start]
+            if any(c in gap for c in ",.;:()«»"):
+                break
+            if hit is not None:
+                if hit.type == "State" and k - start < 6:
+                    start = hit.i
+                    continue
+                break
+            low = prev.lower
+            if low.startswith(_KK_SUBJECTS) or low in ("және", "мен", "пен", "бен"):
+                break
+            if not prev.text[:1].isupper() and not low.endswith(_KK_ADJECTIVE):
+                break  # "Екі ел басшылары Жоғары …": the name starts at "Жоғары"
+            start -= 1
+        first = toks[start]
+        if start == k or not (first.text[:1].isupper() or first.lower.startswith("үкіметаралық")):
+            continue
+        words = [t.text for t in toks[start:k]]
+        what = lex.translate(words)
+        label = f"{what[:1].upper()}{what[1:]} {head.lower()}" if what else (
+            f"{head} {to_latin(' '.join(words))}"
+        )
+        _new_named(doc, sent, "Forum", label, start, k + 1)
+
+
 # -- governments ------------------------------------------------------------------------
 
 
