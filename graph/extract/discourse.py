@@ -303,8 +303,9 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
     if main is None:
         return
     titled = {t.person for t in finder.titles}
-    placed = {s for s, p, o in doc.relations if p == "participatedIn"}  # said outright
-    titled -= placed
+    parts = {s for s, p, o in doc.relations if p == "partOf" and o == main} | {main}
+    placed = {s for s, p, o in doc.relations if p == "participatedIn" and o in parts}
+    titled -= placed  # said outright
     for sent in doc.sents:
         if any(h.entity in doc.events and h.entity != main for h in sent.hits):
             continue

@@ -49,6 +49,8 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("addressed",),
             ("spoke", "at"),
             ("hosted",),
+            ("host",),
+            ("hosting",),
             ("chaired",),
             ("among", "the", "participants"),
             ("arrived",),
@@ -143,7 +145,7 @@ _TAKE_PART = frozenset(
 #: participation verbs that need their event named after them (no "the event at hand")
 _EXPLICIT = frozenset({"arrived", "presided"})
 #: hosting: the guests named after the verb take part too
-_HOSTING = frozenset({"hosted", "welcomed", "hosts"})
+_HOSTING = frozenset({"hosted", "welcomed", "hosts", "host", "hosting"})
 #: a plural subject that stands for the officials taking part in the event at hand
 _COLLECTIVE = frozenset(
     {"leaders", "ministers", "лидеры", "министры", "главы", "участники", "participants"}
