@@ -107,6 +107,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _collective_acts(doc, finder)
     _ratification(doc)
     _membership(doc)
+    _possessive_proposals(doc)
     _parties(doc, finder)
 
 
@@ -521,6 +522,51 @@ def _membership(doc: Doc) -> None:
             ]
             if len(states) == 1 and bodies:
                 doc.relate(states[0].entity, "partOf", bodies[0].entity, sent, 0.5)
+
+
+_PROPOSAL_NOUNS = frozenset({"initiative", "proposal", "idea", "инициатива", "предложение",
+                             "идея", "бастамасы", "бастамасын", "бастамасына", "ұсынысы"})
+
+
+def _possessive_proposals(doc: Doc) -> None:
+    """ "Kazakhstan's initiative to establish an International Agency …", "инициатива
+    Казахстана о создании …", "Қазақстанның … бастамасы": the owner proposed it."""
+    for sent in doc.sents:
+        toks = sent.toks
+        for k in range(len(toks)):
+            noun = toks[k].lower
+            ru_noun = doc.lang == "ru" and sent.reads[k] & _PROPOSAL_NOUNS
+            if noun not in _PROPOSAL_NOUNS and not ru_noun:
+                continue
+            owner = None
+            if doc.lang == "en":  # "Kazakhstan's initiative"
+                owner = next(
+                    (h for h in sent.hits if h.j == k and h.type in ("State", "Official")
+                     and toks[h.j - 1].text.endswith(("'s", "’s"))),
+                    None,
+                )
+            elif doc.lang == "ru":  # "инициатива Казахстана"
+                owner = next(
+                    (h for h in sent.hits if h.i == k + 1 and h.type in ("State", "Official")),
+                    None,
+                )
+            else:  # "Қазақстанның ... бастамасы"
+                owner = next(
+                    (h for h in reversed(sent.hits) if h.j <= k and k - h.j <= 8
+                     and h.type in ("State", "Official") and h.case == "gen"),
+                    None,
+                )
+            if owner is None:
+                continue
+            target = next(
+                (h for h in sent.hits
+                 if h.type in ("Initiative", "Treaty", "Organization", "Forum")
+                 and not h.nested and not h.in_title
+                 and (k < h.i <= k + 12 if doc.lang != "kk" else owner.j <= h.i and h.j <= k + 1)),
+                None,
+            )
+            if target is not None:
+                doc.relate(owner.entity, "proposed", target.entity, sent, 0.5)
 
 
 def _event_of(doc: Doc, sent: Sent) -> str | None:
