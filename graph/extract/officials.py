@@ -237,6 +237,25 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             if entry:  # "Қазақстан Президенті" alone
                 person = doc.known(entry.id)
                 doc.add_hit(sent, person, min(owner.i, m.start), end, source="role")
+        if person is None and owner is None and alone_ok and doc.lang == "en" and doc.article.date:
+            # "The Federal Chancellor" told of again: the one person already named in the
+            # article who holds that office on the article's date
+            holders = [
+                e
+                for e in doc.entities.values()
+                if e.type == "Official"
+                and (entry := doc.gaz.get(e.id)) is not None
+                and any(
+                    pos.role.casefold() == role.label.casefold()
+                    and (pos.start or "") <= doc.article.date <= (pos.end or "9999")
+                    for pos in entry.positions
+                )
+            ]
+            if len(holders) == 1 and sent.toks[m.start].text[:1].isupper():
+                person = holders[0]
+                doc.add_hit(sent, person, m.start, end, source="role")
+        if person is not None:
+            pass
         elif (
             person is None
             and owner is None
