@@ -573,6 +573,7 @@ _EN_HEADS.update(
         "Fund": ("Organization", None),
         "Secretariat": ("Organization", None),
         "Corridor": ("Initiative", None),
+        "Partnership": ("Initiative", None),
         "Route": ("Initiative", None),
         "Railway": ("Initiative", None),
         "River": ("Place", None),
@@ -639,15 +640,17 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
         a, b = base + m.start(1), base + m.end(1)
         inner = [k for k, t in enumerate(sent.toks) if a <= t.start < b]
         covering = [sent.covered(k) for k in inner]
+        document = bool(inner) and _EN_HEADS.get(sent.toks[inner[0]].text, (None,))[0] == "Treaty"
+        inside = ("Place", "State") + (("Organization", "Initiative", "Forum") if document else ())
         if (
             not inner
             or len(inner) < 2
             or any(
-                h is not None and (h.type not in ("Place", "State") or h.j > inner[-1] + 1)
+                h is not None and (h.type not in inside or h.j > inner[-1] + 1)
                 for h in covering
             )
-        ):  # a place may name a document: "Tianjin Declaration", "Paris Agreement"
-            continue
+        ):  # a place may name a document ("Tianjin Declaration"), and a body or project
+            continue  # may ("Agreement on the Establishment of the Eurasian Development Bank")
         for h in covering:
             if h is not None:
                 h.nested = True

@@ -536,7 +536,8 @@ _EN_DOCS = {
     "decision": "Decision",
 }
 _EN_DOCS.update({"programme": "Programme", "program": "Programme", "plan": "Plan",
-                 "protocol": "Protocol", "accords": "Accords", "accord": "Accord"})
+                 "protocol": "Protocol", "accords": "Accords", "accord": "Accord",
+                 "resolution": "Resolution"})
 _EN_ADOPT = frozenset(
     {"signed", "adopted", "approved", "ratified", "sign", "adopt", "concluded", "exchanged",
      "ratify", "signing", "documents"}
@@ -550,7 +551,7 @@ _EN_DOC_STOP = frozenset(
 #: words that may stand before a document noun in its name
 _EN_DOC_ADJ = frozenset(
     {"joint", "new", "final", "intergovernmental", "bilateral", "draft", "comprehensive",
-     "trilateral", "multilateral"}
+     "trilateral", "multilateral", "free", "trade", "interim"}
 )
 
 
@@ -563,8 +564,7 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
 
     toks = sent.toks
     base = sent.span.start
-    if not any(t.lower in _EN_ADOPT for t in toks):
-        return
+    adopted = any(t.lower in _EN_ADOPT for t in toks)
     for n, tok in enumerate(toks):
         if tok.lower not in _EN_DOCS or sent.covered(n) is not None or tok.text[:1].isupper():
             continue
@@ -573,6 +573,9 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
         start = n
         while start > 0 and toks[start - 1].lower in _EN_DOC_ADJ and not sent.covered(start - 1):
             start -= 1
+        drafted = any(toks[x].lower in ("draft", "free", "interim") for x in range(start, n))
+        if not adopted and not drafted:
+            continue  # a document is named where it is signed, adopted or drafted
         if start == n and (n == 0 or toks[n - 1].lower not in ("a", "an", "the")):
             continue  # a bare "agreement" in running text
         end = n + 1
