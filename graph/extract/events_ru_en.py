@@ -172,6 +172,26 @@ def _anniversary(doc: Doc, sent: Sent, k: int, end: int, years: int) -> None:
     doc.relate(ent.id, "commemorates", t_ent.id, sent, 0.8)
 
 
+_EN_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9}
+_EN_ORDINAL_WORDS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
+                     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "hundredth": 100,
+                     **_EN_UNITS}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+            "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spelled_ordinal(word: str) -> int | None:
+    """ "tenth" -> 10, "thirty-fifth" -> 35."""
+    if word in _EN_ORDINAL_WORDS:
+        return _EN_ORDINAL_WORDS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _EN_TENS and unit in _EN_UNITS:
+        return _EN_TENS[tens] + _EN_UNITS[unit]
+    return None
+
+
 def find_anniversaries(doc: Doc, sent: Sent) -> None:
     toks = sent.toks
     for k, tok in enumerate(toks):
@@ -182,8 +202,9 @@ def find_anniversaries(doc: Doc, sent: Sent) -> None:
             continue
         if not low.isdigit() or _YEAR.match(low) or k + 1 >= len(toks):
             m = _EN_ORDINAL.match(low) if doc.lang == "en" else None
-            if m and k + 1 < len(toks) and toks[k + 1].lower == "anniversary":
-                _anniversary(doc, sent, k, k + 2, int(m.group(1)))
+            years = int(m.group(1)) if m else _spelled_ordinal(low) if doc.lang == "en" else None
+            if years and k + 1 < len(toks) and toks[k + 1].lower == "anniversary":
+                _anniversary(doc, sent, k, k + 2, years)
             continue
         nxt = toks[k + 1].lower
         # "30 лет со дня ...", "35 years since the ..."
