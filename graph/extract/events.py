@@ -229,7 +229,11 @@ def _anniversary(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             continue
         gap = text[: toks[k].start - sent.span.start].rstrip()
         dashed = gap.endswith(("—", "–", "-", "‑"))
-        if not dashed and "жылдығ" not in toks[k + 1].lower:
+        turned = k + 2 < len(toks) and toks[k + 2].lower.startswith("тол")  # "34 жыл толды"
+        since = k > 0 and toks[k - 1].lower.endswith(
+            ("ғанына", "геніне", "қанына", "кеніне", "уына", "уіне")
+        )  # "жабылғанына 34 жыл"
+        if not (dashed or turned or since) and "жылдығ" not in toks[k + 1].lower:
             continue
         thing = _hit_ending_at(
             sent, k, ("Place", "Treaty", "Event", "Organization", "Forum", "Initiative"), slack=3
