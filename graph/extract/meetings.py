@@ -64,14 +64,18 @@ def _summit_held(doc: Doc, body: str) -> str | None:
     entry = doc.gaz.get(body)
     for b, (event, _) in doc.main_occurrence.items():
         other = doc.gaz.get(b)
-        related = (
+        related = (  # the same body, or an organisation and its council of heads of state
             b == body
-            or (entry is not None and entry.part_of == b)
-            or (other is not None and other.part_of == body)
+            or (entry is not None and entry.part_of == b and _is_heads(entry.label))
+            or (other is not None and other.part_of == body and _is_heads(other.label))
         )
         if related and doc.events[event].kind == "Summit":
             return event
     return None
+
+
+def _is_heads(label: str) -> bool:
+    return any(w in label.casefold() for w in _HEADS)
 
 
 def _main_occurrence(doc: Doc, body: str) -> tuple[str, str | None] | None:
@@ -366,7 +370,11 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
     """ "the signing ceremony", "международная конференция", "салтанатты рәсім",
     "пленарное заседание": an occasion the sentence reports is an Event of its own
     (dated by the article), unless the sentence names its event already."""
-    if any(h.entity in doc.events for h in sent.hits if h.source != "anaphor"):
+    if any(
+        h.entity in doc.events and doc.events[h.entity].kind != "Anniversary"
+        for h in sent.hits
+        if h.source != "anaphor"
+    ):
         return
     table = _OCCASIONS[doc.lang]
     for k in range(len(sent.toks)):

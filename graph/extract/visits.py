@@ -133,6 +133,9 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
             doc.add_hit(sent, known, start, k + 1, source="anaphor")  # "during the visit"
             _hosts(doc, sent, known.id)
             break
+        if visitor is None and kind is not None and dest is not None:
+            visitor = _last_official(doc, sent)  # "Он прибыл в Астану с рабочим визитом"
+            own = own_state(doc, titles, visitor.entity) if visitor else None
         if visitor is None or (dest is None and kind is None):
             continue  # "visits" in general, or a visit with no one and nowhere named
         if dest is not None and own is not None and state_of(doc, dest.entity) == own:
@@ -181,6 +184,15 @@ def _relative_year(doc: Doc, sent: Sent) -> str | None:
             or (n + 1 < len(words) and words[n + 1].startswith(("год", "year", "жыл")))
         ):
             return str(int(doc.year) - 1) if doc.year else None
+    return None
+
+
+def _last_official(doc: Doc, sent: Sent) -> Hit | None:
+    """The official the text named last before this sentence (the one "he" is)."""
+    for prev in reversed(doc.sents[max(0, sent.index - 2) : sent.index]):
+        people = [h for h in prev.hits if h.type == "Official" and not h.in_title and not h.nested]
+        if people:
+            return people[0]
     return None
 
 
