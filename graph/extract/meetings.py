@@ -191,11 +191,12 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             after=doc.lang == "ru" or (doc.lang == "en" and not summit),
             kazakh=doc.lang == "kk",
         )
-        if body is None and summit and doc.main_occurrence:
-            # "the first summit took place in Xi'an": a summit of the body at hand
+        if body is None and doc.main_occurrence:
+            # "the first summit took place in Xi'an", "Следующее заседание …": an occurrence
+            # of the body at hand
             qual = qualifier(doc, sent, k)
             last = list(doc.main_occurrence)[-1]
-            if qual is not None and last not in done:
+            if qual is not None and (summit or qual == "next") and last not in done:
                 body = Hit(last, doc.entities[last].type, sent.index, k, k + 1, 0, 0)
         if body is None or body.entity in done:
             continue
