@@ -194,3 +194,22 @@ def test_head_of_a_delegation_and_a_courtesy_call():
     assert ("official/shavkat-mirziyoyev", "metWith", "official/kassym-jomart-tokayev") in got
     got = facts(_en("Kassym-Jomart Tokayev called on Shavkat Mirziyoyev to sign the treaty."))
     assert not any(p == "metWith" for _s, p, _o in got)
+
+
+def test_a_stance_voiced_for_a_state_and_an_initiative_referred_back_to():
+    result = _en(
+        "Kazakhstan put forward the International Agency for Biological Safety in 2020.",
+        'Vladimir Putin told reporters that Moscow "fully supports" the initiative.',
+        "President Kassym-Jomart Tokayev spoke at the General Assembly.",
+        "He reaffirmed Kazakhstan's commitment to the Treaty on the Prohibition of Nuclear"
+        " Weapons and called for the entry into force of the Comprehensive Nuclear-Test-Ban"
+        " Treaty.",
+    )
+    got = facts(result)
+    agency = "initiative/international-agency-for-biological-safety"
+    putin, tokayev = "official/vladimir-putin", "official/kassym-jomart-tokayev"
+    assert {("state/ru", "supports", agency), (putin, "supports", agency)} <= got
+    tpnw, ctbt = "treaty/tpnw", "treaty/ctbt"
+    assert {("state/kz", "supports", tpnw), (tokayev, "supports", tpnw)} <= got
+    assert (tokayev, "calledFor", ctbt) in got
+    assert ("state/kz", "supports", ctbt) not in got  # called for, not supported

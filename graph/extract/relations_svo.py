@@ -183,6 +183,30 @@ _EVENT_WORDS = frozenset(
 )
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
 _LINKS = _CONJ | frozenset({"в", "во", "на", "the", "in", "at", "of"})
+#: verbs of saying: "Tokayev said the Kazakh side supports ...", "Лавров заявил, что Москва ..."
+_SAYING = frozenset(
+    {
+        "said", "says", "told", "noted", "stated", "stressed", "emphasized", "emphasised",
+        "added", "declared", "confirmed", "underlined", "reaffirmed", "assured", "adding",
+        "заявить", "сказать", "отметить", "подчеркнуть", "сообщить", "добавить",
+        "заверить", "подтвердить", "указать",
+    }
+)
+#: stances an official voices for his state
+_STANCES = frozenset({"supports", "calledFor"})
+#: a definite noun that refers back to the initiative or the document told of last
+_BACK_INITIATIVE = frozenset(
+    {"initiative", "idea", "proposal", "project", "инициатива", "идея", "предложение", "проект"}
+)
+_BACK_DOCUMENT = frozenset(
+    {
+        "agreement", "treaty", "document", "convention", "declaration", "statement",
+        "соглашение", "договор", "документ", "конвенция", "декларация", "заявление",
+    }
+)
+_DEFINITE = frozenset(
+    {"the", "this", "that", "these", "its", "his", "their", "этот", "эта", "это", "данный"}
+)
 
 
 class SvoRelationFinder(RelationFinder):
@@ -313,7 +337,8 @@ class SvoRelationFinder(RelationFinder):
             entry = doc.gaz.get(h.entity)
             if entry and h.type == "Forum" and entry.part_of in {g.entity for g in sent.hits}:
                 doc.relate(h.entity, "partOf", entry.part_of, sent, 0.9)
-        for i, j, predicate in self._find(sent):
+        found = self._find(sent)
+        for i, j, predicate in found:
             actors = self._actors(sent, i)
             subjects = [h.entity for h in self._conjoined(sent, actors)]
             officials = [h for h in actors if h.type == "Official"]
@@ -382,7 +407,11 @@ class SvoRelationFinder(RelationFinder):
                     []
                     if inverted
                     else self._objects(
-                        sent, j, OBJECT_TYPES[predicate], predicate == "participatedIn"
+                        sent,
+                        j,
+                        OBJECT_TYPES[predicate],
+                        predicate == "participatedIn",
+                        self._next_stance(found, j, predicate),
                     )
                 )
             if predicate == "participatedIn" and not objects and sent.toks[i].lower in _EXPLICIT:
@@ -424,6 +453,11 @@ class SvoRelationFinder(RelationFinder):
             if predicate == "metWith" and not objects and len(subjects) > 1:
                 objects = subjects[1:]  # "Putin and Modi held talks"
                 subjects = subjects[:1]
+            if predicate == "supports" and not inverted and not signers:
+                referred = [o for o in self._referred(sent, j) if o not in objects]
+                objects = referred + objects
+            if predicate in _STANCES and objects and subjects:
+                subjects = subjects + self._speakers(sent, i, subjects)
             if predicate == "partyTo":  # "to which Kazakhstan is a party", "участник ДНЯО"
                 subjects, objects = self._parties(sent, i, j, subjects)
             if predicate == "metWith":  # people meet people (a state "met" nobody)
@@ -452,6 +486,78 @@ class SvoRelationFinder(RelationFinder):
         ]
         if named:
             self.last_actor = named[0].entity
+
+    def _speakers(self, sent: Sent, i: int, subjects: list[str]) -> list[str]:
+        """The official who voices a state's stance: "Tokayev said the Kazakh side supports",
+        "Putin told reporters that Moscow fully supports", "He reaffirmed Kazakhstan's
+        commitment to": the official too, when he acts for that state."""
+        states = [s for s in subjects if self.doc.entities[s].type == "State"]
+        if not states or len(states) != len(subjects):
+            return []
+        first = min(
+            (h.i for h in sent.hits if h.entity in states and h.i < i), default=None
+        )
+        if first is None:
+            return []
+        toks, ru = sent.toks, self.doc.lang == "ru"
+        said = any(
+            (sent.reads[k] if ru else {toks[k].lower}) & _SAYING for k in range(first)
+        )
+        speaker = None
+        officials = [
+            h for h in sent.hits
+            if h.type == "Official" and h.j <= first and not h.nested and not h.in_title
+        ]
+        if officials and said:
+            speaker = officials[-1].entity
+        elif (
+            not officials
+            and first > 0
+            and toks[first].text.endswith(("'s", "’s"))
+            and toks[0].lower in ("he", "she")
+        ):  # "He reaffirmed Kazakhstan's commitment"
+            speaker = self.last_actor
+        if speaker is None or self.doc.entities[speaker].type != "Official":
+            return []
+        state = self.national_state(speaker) or next(
+            (
+                o for s, p, o in self.doc.relations
+                if s == speaker and p == "holdsPositionIn" and o.startswith("state/")
+            ),
+            None,
+        )
+        if state is None:  # a known official: the states of his offices in the reference data
+            entry = self.doc.gaz.get(speaker)
+            held = {pos.of for pos in entry.positions} if entry else set()
+            state = next((s for s in states if s in held), None)
+        return [speaker] if state in states else []
+
+    def _referred(self, sent: Sent, j: int) -> list[str]:
+        """ "supports the initiative", "backs this idea", "поддержал эту инициативу": the
+        initiative (or document) the article named last, up to this sentence."""
+        toks, ru = sent.toks, self.doc.lang == "ru"
+        for k in range(j, min(j + 4, len(toks))):
+            words = sent.reads[k] if ru else {toks[k].lower}
+            if sent.covered(k) is not None:
+                return []
+            kind = (
+                ("Initiative",) if words & _BACK_INITIATIVE
+                else ("Treaty",) if words & _BACK_DOCUMENT
+                else None
+            )
+            if kind is None:
+                continue
+            before = toks[k - 1].lower if k > 0 else ""
+            if not ru and before not in _DEFINITE:
+                return []
+            if ru and k > j and not (sent.reads[k - 1] & _DEFINITE):
+                return []
+            for prev in reversed(self.doc.sents[: sent.index + 1]):
+                for h in sorted(prev.hits, key=lambda h: -h.start):
+                    if h.type in kind and (prev is not sent or h.j <= j) and not h.nested:
+                        return [h.entity]
+            return []
+        return []
 
     def _represented_by(self, sent: Sent) -> None:
         """ "The EU was represented by A and B": A and B represent it; they and it take
@@ -654,11 +760,36 @@ class SvoRelationFinder(RelationFinder):
                 return h.entity
         return later
 
-    def _objects(self, sent: Sent, j: int, types: tuple[str, ...], first_only: bool) -> list[Hit]:
-        """Entities after the trigger; for events, the first one and its conjuncts."""
+    @staticmethod
+    def _next_stance(found: list[tuple[int, int, str]], j: int, predicate: str) -> int | None:
+        """Where the next stance of another kind starts: "reaffirmed its commitment to the
+        TPNW and called for the CTBT" (the CTBT is called for, not supported)."""
+        if predicate not in _STANCES and predicate != "proposed":
+            return None
+        return next(
+            (
+                a
+                for a, _b, p in found
+                if a >= j and p != predicate and p in _STANCES | {"proposed", "signed"}
+            ),
+            None,
+        )
+
+    def _objects(
+        self,
+        sent: Sent,
+        j: int,
+        types: tuple[str, ...],
+        first_only: bool,
+        limit: int | None = None,
+    ) -> list[Hit]:
+        """Entities after the trigger (up to a relative clause or ``limit``); for events,
+        the first one and its conjuncts."""
         stop = next(
             (k for k in range(j, len(sent.toks)) if sent.toks[k].lower in _CLAUSE), len(sent.toks)
         )
+        if limit is not None:
+            stop = min(stop, limit)
         hits = sorted(
             (h for h in sent.hits if j <= h.i < stop and not h.nested and not h.in_title),
             key=lambda h: (h.i, -h.j),
