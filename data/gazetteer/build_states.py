@@ -757,7 +757,7 @@ ALIASES = {
         "ru": ["Китайская Народная Республика", "КНР", "китайская сторона"],
     },
     "US": {
-        "en": ["United States of America", "USA", "U.S.", "U.S.A."],
+        "en": ["United States of America", "USA", "U.S.", "U.S.A.", "American side", "U.S. side"],
         "kk": ["АҚШ", "Америка Құрама Штаттары"],
         "ru": ["США", "Соединенные Штаты Америки", "Соединённые Штаты", "Соединенные Штаты"],
     },
@@ -817,7 +817,11 @@ ALIASES = {
     "FI": {"en": ["Republic of Finland", "Finnish"]},
     "MN": {"en": ["Mongolian"], "kk": ["Монголия"], "ru": []},
     "JP": {"en": ["Japanese"], "kk": [], "ru": []},
-    "KR": {"en": ["Republic of Korea", "ROK"], "kk": ["Корея Республикасы"], "ru": ["Южная Корея"]},
+    "KR": {
+        "en": ["Republic of Korea", "ROK", "South Korean", "Korean side"],
+        "kk": ["Корея Республикасы", "Корея тарапы"],
+        "ru": ["Южная Корея", "корейская сторона"],
+    },
     "KP": {
         "en": ["Democratic People's Republic of Korea", "DPRK"],
         "kk": ["Корея Халықтық Демократиялық Республикасы", "КХДР"],
