@@ -157,10 +157,36 @@ def _event_nouns(doc: Doc) -> None:
             if noun is None:
                 continue
             kinds = table[noun]
-            ev = _last_event(doc, sent.index, kinds)
+            ev = None
+            if noun in _TALK_NOUNS:  # "В переговорах приняли участие": the talks, not a session
+                ev = _last_talks(doc, sent.index)
+            ev = ev or _last_event(doc, sent.index, kinds)
             if ev is not None:
                 doc.add_hit(sent, doc.entities[ev], k, k + 1, source="anaphor")
                 break
+
+
+_TALK_NOUNS = frozenset({"talks", "negotiations", "переговоры", "келіссөз"})
+
+
+def _is_talks(doc: Doc, event: str) -> bool:
+    """A meeting or telephone conversation of two named people (not a body's meeting)."""
+    label = doc.entities[event].label
+    return (
+        doc.events[event].kind == "Meeting"
+        and label.startswith(("Meeting of ", "Telephone"))
+        and label.split(" of ", 1)[1][:1].isupper()
+        and not label.startswith("Meeting of the ")
+    )
+
+
+def _last_talks(doc: Doc, before: int) -> str | None:
+    """The talks told of last, up to sentence ``before``."""
+    for sent in reversed(doc.sents[: before + 1]):
+        for h in sorted(sent.hits, key=lambda h: -h.start):
+            if h.entity in doc.events and _is_talks(doc, h.entity):
+                return h.entity
+    return None
 
 
 def _last_event(doc: Doc, before: int, kinds: tuple[str, ...]) -> str | None:
@@ -642,12 +668,8 @@ def _retarget_talks(doc: Doc) -> None:
     goes to the talks the article told of by then, not to another event."""
     talks = [
         (min(h.sent for h in doc.hits_of(e)), e)
-        for e, ev in doc.events.items()
-        if ev.kind == "Meeting"
-        and doc.entities[e].label.startswith(("Meeting of ", "Telephone"))
-        and doc.entities[e].label.split(" of ", 1)[1][:1].isupper()
-        and not doc.entities[e].label.startswith("Meeting of the ")
-        and doc.hits_of(e)
+        for e in doc.events
+        if _is_talks(doc, e) and doc.hits_of(e)
     ]
     if not talks:
         return

@@ -326,8 +326,10 @@ def find_places(doc: Doc, sent: Sent) -> None:
 
 # -- Russian and English -----------------------------------------------------------------
 
-_ORDINAL_SVO = re.compile(r"^(\d{1,3})(?:-?(?:й|я|ой|ая|ый|ого|ей|ом|st|nd|rd|th))?$")
+_ORDINAL_SVO = re.compile(r"^(\d{1,3})(?:-?(?:й|я|ой|ая|ый|ого|го|ей|ом|м|е|st|nd|rd|th))?$")
 _SESSION = frozenset({"сессия", "session"})
+#: "the 26th meeting of the Intergovernmental Commission": a numbered meeting of a body
+_NUMBERED_MEETING = frozenset({"заседание", "meeting"})
 _SEGMENT = (
     ("сегмент", "высокий", "уровень"),
     ("high-level", "segment"),
@@ -439,8 +441,10 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
             ev.ordinal, ev.date = int(m.group(1)), ev.date or when
             doc.relate(ent.id, "partOf", right.entity, sent, 0.8)
             continue
-        if not (_reads(doc, sent, k + 1) & _SESSION):
+        noun = _reads(doc, sent, k + 1)
+        if not (noun & (_SESSION | _NUMBERED_MEETING)):
             continue
+        meeting = not (noun & _SESSION)  # "26-го заседания Межправкомиссии", "the 5th meeting of"
         forum = next(
             (
                 h
@@ -453,10 +457,11 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
         if forum is None:
             continue
         flabel = short_label(doc.entities[forum.entity].label)
+        head, kind = ("meeting", "Meeting") if meeting else ("session", "Session")
         ent = _new_event(
-            doc, sent, f"{ordinal(int(m.group(1)))} session of the {flabel}", "Session", k, k + 2
+            doc, sent, f"{ordinal(int(m.group(1)))} {head} of the {flabel}", kind, k, k + 2
         )
-        ev = doc.event(ent, "Session")
+        ev = doc.event(ent, kind)
         ev.ordinal = int(m.group(1))
         ev.date = ev.date or when
         doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
