@@ -213,3 +213,19 @@ def test_a_stance_voiced_for_a_state_and_an_initiative_referred_back_to():
     assert {("state/kz", "supports", tpnw), (tokayev, "supports", tpnw)} <= got
     assert (tokayev, "calledFor", ctbt) in got
     assert ("state/kz", "supports", ctbt) not in got  # called for, not supported
+
+
+def test_people_seated_at_or_joining_the_summit_take_part_in_it():
+    result = _en(
+        "The SCO summit opened in Astana on Thursday.",
+        "Around the table sat Chinese President Xi Jinping and Russian President Vladimir Putin.",
+        'Later the leaders were joined in the "SCO Plus" format by Azerbaijani President Ilham'
+        " Aliyev.",
+        "Iran joined the organisation last year.",
+    )
+    event = next(e.id for e in result.entities if e.type == "Event")
+    got = facts(result)
+    for who in ("xi-jinping", "vladimir-putin", "ilham-aliyev"):
+        assert (f"official/{who}", "participatedIn", event) in got
+    assert ("state/ir", "participatedIn", event) not in got  # joined the SCO, not the summit
+    assert not any(p == "metWith" and o.startswith("state/") for _s, p, o in got)

@@ -55,6 +55,9 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("among", "the", "participants"),
             ("arrived",),
             ("presided", "over"),
+            ("sat",),
+            ("seated",),
+            ("joined",),
         ),
         "metWith": (
             ("met",),
@@ -143,7 +146,7 @@ _TAKE_PART = frozenset(
     {"приня", "участ", "took", "take", "takes", "parti", "atten", "among", "arriv"}
 )
 #: participation verbs that need their event named after them (no "the event at hand")
-_EXPLICIT = frozenset({"arrived", "presided"})
+_EXPLICIT = frozenset({"arrived", "presided", "joined"})
 #: hosting: the guests named after the verb take part too
 _HOSTING = frozenset({"hosted", "welcomed", "hosts", "host", "hosting"})
 #: a plural subject that stands for the officials taking part in the event at hand
@@ -361,6 +364,13 @@ class SvoRelationFinder(RelationFinder):
                 after = self._after(sent, j)
                 if after:
                     subjects, inverted = after, True
+            if predicate == "participatedIn" and sent.toks[i].lower == "joined":
+                # "the leaders were joined in the SCO Plus format by A, B and C"
+                by = next(
+                    (n for n in range(j, len(sent.toks)) if sent.toks[n].lower == "by"), None
+                )
+                if by is not None and (after := self._after(sent, by + 1)):
+                    subjects, inverted = after, True
             signers = None
             if predicate == "signed" and (
                 not subjects or (j < len(sent.toks) and sent.toks[j].lower == "by")
@@ -462,6 +472,10 @@ class SvoRelationFinder(RelationFinder):
                 subjects, objects = self._parties(sent, i, j, subjects)
             if predicate == "metWith":  # people meet people (a state "met" nobody)
                 subjects = [s for s in subjects if doc.entities[s].type == "Official"]
+                objects = [
+                    o for o in objects
+                    if doc.entities[o if isinstance(o, str) else o.entity].type == "Official"
+                ]
             for s in subjects:
                 for o in objects:
                     oid = o if isinstance(o, str) else o.entity
