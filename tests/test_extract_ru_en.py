@@ -229,3 +229,21 @@ def test_people_seated_at_or_joining_the_summit_take_part_in_it():
         assert (f"official/{who}", "participatedIn", event) in got
     assert ("state/ir", "participatedIn", event) not in got  # joined the SCO, not the summit
     assert not any(p == "metWith" and o.startswith("state/") for _s, p, o in got)
+
+
+@pytest.mark.parametrize(
+    "lang, text, capital",
+    [
+        ("en", "The Central Asia – Germany summit was held in the Kazakh capital.", "astana"),
+        ("en", "The SCO summit opened in the capital of Kyrgyzstan on Friday.", "bishkek"),
+        ("ru", "Накануне в белорусской столице прошел саммит ОДКБ.", "minsk"),
+        ("ru", "Саммит ШОС прошел в столице Казахстана.", "astana"),
+        ("kk", "Кеше елордада ШЫҰ саммиті өтті.", "astana"),
+        ("kk", "Ресей елордасында ТМД саммиті өтті.", "moscow"),
+    ],
+)
+def test_a_capital_named_by_its_state(lang, text, capital):
+    result = extract(parse_text(f"Тақырып\n\n{text}\n\n12.10.2025", lang=lang))
+    assert f"place/{capital}" in {e.id for e in result.entities}
+    event = next(e for e in result.events if e.place)
+    assert event.place == f"place/{capital}"

@@ -371,6 +371,68 @@ class Doc:
         return None
 
 
+#: capitals of the states diplomacy news name most (slugs of place/ entries)
+CAPITAL_NAMES = (
+    "moscow beijing washington astana tashkent bishkek dushanbe ashgabat ankara baku "
+    "tehran tokyo seoul berlin paris london kyiv minsk new-delhi islamabad kabul "
+    "ulaanbaatar budapest rome tbilisi yerevan doha abu-dhabi riyadh"
+)
+CAPITALS = frozenset(f"place/{c}" for c in CAPITAL_NAMES.split())
+
+
+def capital_of(gaz: Gazetteer, state: str) -> str | None:
+    """The capital (a place/ id) of ``state`` among CAPITALS."""
+    for place in CAPITALS:
+        entry = gaz.get(place)
+        if entry is not None and entry.located_in == state:
+            return place
+    return None
+
+
+def find_capitals(doc: Doc, sent: Sent) -> None:
+    """ "the Kazakh capital", "the capital of Kyrgyzstan", "в белорусской столице", "в столице
+    Казахстана", "Ресей елордасы", "елордада": the capital named by its state (a bare Kazakh
+    "елорда" is Astana)."""
+    toks = sent.toks
+    for k, tok in enumerate(toks):
+        if sent.covered(k) is not None:
+            continue
+        low = tok.lower
+        if doc.lang == "en":
+            word = low in ("capital", "capital's")
+        elif doc.lang == "ru":
+            word = "столица" in sent.reads[k]
+        else:
+            word = low.startswith("елорда")
+        if not word:
+            continue
+        states = [h for h in sent.hits if h.type == "State" and not h.nested]
+        before = next((h for h in states if h.j == k), None)
+        after = next(
+            (
+                h for h in states
+                if h.i == k + 1 and doc.lang == "ru"
+                or h.i == k + 2 and doc.lang == "en" and k + 1 < len(toks)
+                and toks[k + 1].lower == "of"
+            ),
+            None,
+        )
+        state = before or after
+        if state is not None:
+            place = capital_of(doc.gaz, state.entity)
+            i, j = (state.i, k + 1) if state is before else (k, state.j)
+        elif doc.lang == "kk":
+            place, i, j = "place/astana", k, k + 1
+        else:
+            continue
+        if place is None or doc.gaz.get(place) is None:
+            continue
+        state_hit = state
+        if state_hit is not None:
+            state_hit.nested = True  # "the Kazakh capital" names a city, not the state acting
+        doc.add_hit(sent, doc.known(place), i, j, source="capital")
+
+
 def match_known(doc: Doc, sent: Sent) -> list[Match]:
     """Gazetteer names in a sentence; adds hits (and nested hits of containing bodies)."""
     matcher = doc.gaz.matcher(doc.lang, phrase_readings(doc.lang))

@@ -8,7 +8,7 @@ after it, up to a relative clause.
 
 from __future__ import annotations
 
-from graph.extract.mentions import Doc, Hit, Sent, ru_cases
+from graph.extract.mentions import CAPITALS, Doc, Hit, Sent, ru_cases
 from graph.extract.officials import Title
 from graph.extract.relations import RelationFinder, event_officials
 
@@ -155,13 +155,6 @@ _COLLECTIVE = frozenset(
 )
 #: nouns of meeting that need "с/with" before the one met
 _TALK_NOUNS = frozenset({"переговоры", "встреча", "беседа", "talks", "meeting"})
-#: capitals whose name, as the subject of a verb, stands for the state
-_CAPITAL_NAMES = (
-    "moscow beijing washington astana tashkent bishkek dushanbe ashgabat ankara baku "
-    "tehran tokyo seoul berlin paris london kyiv minsk new-delhi islamabad kabul "
-    "ulaanbaatar budapest rome tbilisi yerevan doha abu-dhabi riyadh"
-)
-_CAPITALS = frozenset(f"place/{c}" for c in _CAPITAL_NAMES.split())
 #: a word that refers back to the event at hand ("the summit", "заседание")
 _EVENT_WORDS = frozenset(
     {
@@ -291,7 +284,7 @@ class SvoRelationFinder(RelationFinder):
         """ "Moscow fully supports", "Сеул готов": a capital acting stands for its state."""
         out = []
         for h in sent.hits:
-            if h.type != "Place" or h.nested or h.in_title or h.entity not in _CAPITALS:
+            if h.type != "Place" or h.nested or h.in_title or h.entity not in CAPITALS:
                 continue
             prev = sent.toks[h.i - 1].lower if h.i else ""
             if prev in _LINKS or prev in ("из", "from", "до", "to", "между", "between", "и", "and"):
