@@ -247,3 +247,17 @@ def test_a_capital_named_by_its_state(lang, text, capital):
     assert f"place/{capital}" in {e.id for e in result.entities}
     event = next(e for e in result.events if e.place)
     assert event.place == f"place/{capital}"
+
+
+def test_a_proposed_summit_said_to_be_held_is_also_that_years_event():
+    result = _en(
+        "Tokayev invited Member States to take part in the Regional Climate Summit that"
+        " Kazakhstan will host in Astana in 2026."
+    )
+    by_id = {e.id: e for e in result.entities}
+    assert by_id["initiative/regional-ecological-summit"].type == "Initiative"
+    event = next(e for e in result.events if e.id.startswith("event/regional-ecological"))
+    assert (event.date, event.place) == ("2026", "place/astana")
+    assert ("state/kz", "participatedIn", event.id) in facts(result)
+    idea = _en("Macron supported the idea of the Regional Climate Summit.")
+    assert not idea.events  # nothing is said to be held

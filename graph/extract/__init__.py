@@ -34,6 +34,7 @@ from graph.extract.meetings import (
     find_meetings,
     find_numbered_forums,
     find_occasions,
+    find_planned_occurrences,
 )
 from graph.extract.mentions import Doc, find_capitals, match_known
 from graph.extract.officials import find_leaders, find_names, find_people, find_titles
@@ -94,6 +95,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_meetings(doc, sent)
             find_consultations(doc, sent)
             find_occasions(doc, sent)
+            find_planned_occurrences(doc, sent)
             find_places(doc, sent)
         else:
             find_named_svo(doc, sent)
@@ -108,6 +110,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_consultations(doc, sent)
             find_anniversaries(doc, sent)
             find_occasions(doc, sent)
+            find_planned_occurrences(doc, sent)
             find_referendums(doc, sent)
             find_places_svo(doc, sent)
     finder: RelationFinder | SvoRelationFinder = (

@@ -427,3 +427,54 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
         if owner is not None and owner.type in ("Forum", "Organization"):
             doc.relate(ent.id, "partOf", owner.entity, sent, 0.5)
         return
+
+
+#: words that tell of an occurrence being held or attended (en word, ru lemma, kk stem)
+_HOLDING = {
+    "en": ("host", "hosts", "hosted", "hosting", "held", "take", "takes", "convene", "attend"),
+    "ru": ("пройти", "проходить", "состояться", "провести", "проводить", "участие", "принять"),
+    "kk": ("өтетін", "өтеді", "өтті", "өткізіл", "қатыс", "өтк"),
+}
+#: a gathering still to be held, when the sentence gives no year
+_WILL_BE_HELD = frozenset({"will", "пройдет", "пройдёт", "состоится", "будет", "өтетін", "өтеді"})
+#: heads of initiative names that are gatherings
+_GATHERINGS = ("summit", "forum", "conference", "congress")
+
+
+def find_planned_occurrences(doc: Doc, sent: Sent) -> None:
+    """ "the Regional Climate Summit that Kazakhstan will host in Astana in 2026",
+    "Региональный климатический саммит пройдет в Астане": a proposed gathering (an
+    Initiative in the reference data) said to be held is also an Event of that year, held
+    at the place the sentence names."""
+    toks = sent.toks
+    words = _HOLDING[doc.lang]
+    if doc.lang == "ru":
+        held = any(sent.reads[k] & set(words) for k in range(len(toks)))
+    elif doc.lang == "kk":
+        held = any(t.lower.startswith(words) for t in toks)
+    else:
+        held = any(t.lower in words for t in toks)
+    if not held:
+        return
+    for h in list(sent.hits):
+        if h.type != "Initiative" or h.nested:
+            continue
+        label = doc.entities[h.entity].label
+        if label.casefold().split()[-1] not in _GATHERINGS:
+            continue
+        year = next((t.text for t in toks if _is_year(t.text)), None)
+        if year is None and any(t.lower in _WILL_BE_HELD for t in toks):
+            year = doc.year  # "пройдет в Астане 22–24 апреля": this year's
+        if not year:
+            continue
+        ent = _new_event(doc, sent, f"{label} {year}", "Summit", h.i, h.j, start=h.start)
+        ev = doc.events[ent.id]
+        ev.date = ev.date or year
+        place = next(
+            (p for p in sent.hits if p.type == "Place" and not p.nested and p.entity != h.entity),
+            None,
+        )
+        if place is not None and ev.place is None:
+            ev.place = place.entity
+            doc.relate(ent.id, "locatedIn", place.entity, sent, 0.6)
+        return
