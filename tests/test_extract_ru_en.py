@@ -261,3 +261,25 @@ def test_a_proposed_summit_said_to_be_held_is_also_that_years_event():
     assert ("state/kz", "participatedIn", event.id) in facts(result)
     idea = _en("Macron supported the idea of the Regional Climate Summit.")
     assert not idea.events  # nothing is said to be held
+
+
+def test_english_documents_named_by_their_titles():
+    result = _en(
+        "Kazakh Foreign Minister Murat Nurtleu and his Uzbek counterpart Bakhtiyor Saidov"
+        " signed the Agreement on Visa-Free Travel in Tashkent.",
+        "The leaders signed the Treaty on Deepening Strategic Partnership, Friendship and"
+        " Cooperation and a Memorandum of Understanding on Water Cooperation.",
+    )
+    treaties = {e.label for e in result.entities if e.type == "Treaty"}
+    assert treaties == {
+        "Agreement on Visa-Free Travel",
+        "Treaty on Deepening Strategic Partnership, Friendship and Cooperation",
+        "Memorandum of Understanding on Water Cooperation",
+    }
+    visa = next(e.id for e in result.entities if e.label == "Agreement on Visa-Free Travel")
+    got = facts(result)
+    assert {
+        ("official/murat-nurtleu", "signed", visa),
+        ("official/bakhtiyor-saidov", "signed", visa),
+    } <= got
+    assert not _en("They agreed on cooperation in Agreement on trade.").entities

@@ -27,6 +27,7 @@ from graph.extract.events_ru_en import (
     find_places_svo,
     find_referendums,
     find_seats,
+    find_titled_documents_en,
 )
 from graph.extract.lexicon import load_lexicon
 from graph.extract.meetings import (
@@ -98,6 +99,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_planned_occurrences(doc, sent)
             find_places(doc, sent)
         else:
+            find_titled_documents_en(doc, sent)
             find_named_svo(doc, sent)
             find_proposals(doc, sent)
             find_drafts(doc, sent)

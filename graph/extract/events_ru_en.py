@@ -576,6 +576,86 @@ _EN_DOC_ADJ = frozenset(
 )
 
 
+#: heads of English document titles ("Agreement on Visa-Free Travel")
+_EN_TITLE_HEADS = frozenset(
+    {"Treaty", "Agreement", "Convention", "Declaration", "Statement", "Memorandum", "Protocol",
+     "Charter", "Communiqué", "Communique", "Roadmap", "Accord", "Resolution"}
+)
+#: lower-case words inside a title ("Treaty on the Non-Proliferation of Nuclear Weapons")
+_EN_TITLE_LINKS = frozenset(
+    {"of", "on", "the", "and", "between", "for", "in", "to", "a", "an", "with", "against",
+     "regarding", "concerning", "among", "by"}
+)
+#: what may follow a document's head to make a title
+_EN_TITLE_AFTER = frozenset({"of", "on", "between", "for", "regarding", "concerning", "among"})
+
+
+def find_titled_documents_en(doc: Doc, sent: Sent) -> None:
+    """Documents named by a title that starts with its head: "Agreement on Visa-Free
+    Travel", "Joint Statement on Comprehensive Strategic Partnership", "Memorandum of
+    Understanding on Water Cooperation", "Treaty on Allied Relations between Kazakhstan and
+    Uzbekistan" (read before other English names, whose pattern stops at a comma)."""
+    if doc.lang != "en":
+        return
+    from graph.extract.entities import _new
+
+    toks = sent.toks
+    base = sent.span.start
+    n = 0
+    while n < len(toks):
+        tok = toks[n]
+        if tok.text not in _EN_TITLE_HEADS or sent.covered(n) is not None:
+            n += 1
+            continue
+        start = n
+        while start > 0 and toks[start - 1].text[:1].isupper() and (
+            toks[start - 1].lower in _EN_DOC_ADJ
+        ) and sent.covered(start - 1) is None:
+            start -= 1  # "Joint Statement", "Intergovernmental Agreement"
+        end = n + 1
+        if end < len(toks) and toks[end].lower == "of" and end + 1 < len(toks) and (
+            toks[end + 1].text == "Understanding"
+        ):
+            end += 2
+        if end >= len(toks) or toks[end].lower not in _EN_TITLE_AFTER:
+            n += 1
+            continue
+        last = end - 1
+        k = end
+        while k < len(toks) and k - n <= 16:
+            gap = sent.text[toks[k - 1].end - base : toks[k].start - base]
+            if any(c in gap for c in ".;:()«»\"“”") or (
+                "," in gap and not toks[k].text[:1].isupper()
+            ):  # "Good-Neighbourliness, Friendship and Cooperation" stays one title
+                break
+            word = toks[k]
+            hit = sent.covered(k)
+            if word.lower in ("in", "at") and k + 1 < len(toks):
+                after = sent.covered(k + 1)
+                if after is not None and after.type == "Place":
+                    break  # "signed the Treaty on the State Border in Bishkek"
+            if hit is not None and hit.type not in ("State", "Place", "Organization", "Forum"):
+                break
+            if word.text in _EN_TITLE_HEADS and any(
+                toks[x].lower == "and" for x in range(last + 1, k)
+            ):
+                break  # "the Treaty on ... and a Memorandum on ...": two documents
+            if word.text[:1].isupper() or word.text[:1].isdigit() or hit is not None:
+                last = k
+            elif word.lower not in _EN_TITLE_LINKS:
+                break
+            k += 1
+        if last < end:
+            n += 1
+            continue  # "Agreement on cooperation": no title
+        for h in sent.hits:
+            if start <= h.i and h.j <= last + 1:
+                h.nested = True
+        label = sent.text[toks[start].start - base : toks[last].end - base]
+        _new(doc, sent, "Treaty", label, start, last + 1, "document")
+        n = last + 1
+
+
 def find_documents_en(doc: Doc, sent: Sent) -> None:
     """Documents named in lower case after a signing verb: "signed a memorandum of
     understanding on critical minerals", "adopted a joint declaration of the summit"."""
