@@ -1,6 +1,7 @@
 """Extraction quality: floors on the hand-written corpus (tests/corpus) and on the
 blind corpus (tests/corpus_blind, written by annotators who did not see the rules;
-its dev part was read while improving the rules, its held-out part was not).
+its dev part was read while improving the rules, its two held-out parts were not: the
+second one, b21-b28, was written after the first had been used for a whole session).
 
 The floors are a little below what the extractor reaches today, so a change
 that loses quality fails here. Raise them when the extractor gets better;
@@ -17,6 +18,7 @@ from graph.evaluate import evaluate_dir
 
 HERE = Path(__file__).parent
 HELD_OUT = ["*-b0[7-9]-*", "*-b1[0-2]-*"]
+HELD_OUT_2 = ["*-b2[1-8]-*"]
 DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*"]
 
 #: set -> language -> (entity F1, relation F1, relation precision) floors
@@ -34,7 +36,12 @@ FLOORS = {
     "blind-held-out": {
         "kk": (0.85, 0.62, 0.72),
         "ru": (0.84, 0.56, 0.64),
-        "en": (0.80, 0.43, 0.62),
+        "en": (0.80, 0.45, 0.62),
+    },
+    "blind-held-out-2": {
+        "kk": (0.79, 0.48, 0.72),
+        "ru": (0.83, 0.57, 0.64),
+        "en": (0.84, 0.45, 0.54),
     },
 }
 
@@ -45,6 +52,7 @@ def results():
         "own": evaluate_dir(HERE / "corpus"),
         "blind-dev": evaluate_dir(HERE / "corpus_blind", only=DEV),
         "blind-held-out": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT),
+        "blind-held-out-2": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_2),
     }
 
 
@@ -63,8 +71,12 @@ def test_scores_per_language_stay_above_the_floors(results, corpus, lang):
 
 def test_the_blind_parts_are_disjoint_and_cover_the_corpus(results):
     dev, held = set(results["blind-dev"].per_file), set(results["blind-held-out"].per_file)
-    assert not dev & held
-    assert len(dev) == 42 and len(held) == 18
+    held_2 = set(results["blind-held-out-2"].per_file)
+    assert not dev & held and not dev & held_2 and not held & held_2
+    assert len(dev) == 42 and len(held) == 18 and len(held_2) == 24
+    blind = HERE / "corpus_blind"
+    every = {p.relative_to(blind).as_posix() for p in blind.glob("*/*.json")}
+    assert dev | held | held_2 == every
 
 
 def test_the_report_names_every_language_type_and_predicate(results):
