@@ -283,3 +283,22 @@ def test_english_documents_named_by_their_titles():
         ("official/bakhtiyor-saidov", "signed", visa),
     } <= got
     assert not _en("They agreed on cooperation in Agreement on trade.").entities
+
+
+def test_a_document_named_in_short_is_the_document_named_in_full():
+    result = _en(
+        "Kassym-Jomart Tokayev and Shavkat Mirziyoyev signed the Treaty on Allied Relations"
+        " between Kazakhstan and Uzbekistan in Tashkent.",
+        "The Treaty on Allied Relations was then ratified by the Senate.",
+    )
+    treaties = [e for e in result.entities if e.type == "Treaty"]
+    assert len(treaties) == 1 and len(treaties[0].mentions) == 2
+    kk = extract(
+        parse_text(
+            "Тақырып\n\nАлты ел Мәңгілік тату көршілік туралы шартқа қол қойды.\n\nҚұжатқа"
+            " Қасым-Жомарт Тоқаев пен Си Цзиньпин қол қойды: Мәңгілік тату көршілік, достық"
+            " және ынтымақтастық туралы шарт.\n\n17.06.2025",
+            lang="kk",
+        )
+    )
+    assert len([e for e in kk.entities if e.type == "Treaty"]) == 1

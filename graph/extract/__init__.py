@@ -6,6 +6,8 @@ Only ``article.sentences`` are read (page clutter lies outside them).
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.dates import dates_in
 from graph.extract.discourse import event_places, read_discourse
 from graph.extract.entities import (
@@ -43,7 +45,7 @@ from graph.extract.relations import RelationFinder
 from graph.extract.relations_svo import SvoRelationFinder
 from graph.extract.visits import find_visits
 from graph.gazetteer import Gazetteer, load_gazetteer
-from graph.models import Article, Event, Extraction
+from graph.models import Article, Entity, Event, Extraction
 
 EXTRACTOR_VERSION = "dkg-rules/0.1.0"
 
@@ -118,6 +120,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     finder: RelationFinder | SvoRelationFinder = (
         RelationFinder(doc, titles) if lang == "kk" else SvoRelationFinder(doc, titles)
     )
+    _merge_documents(doc)
     finder.run()
     read_discourse(doc, finder)
     _settle_events(doc, finder)
@@ -135,6 +138,60 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         events=events,
         extractor=EXTRACTOR_VERSION,
     )
+
+
+#: words that do not tell one document from another
+_DOC_FILLER = frozenset(
+    {"the", "of", "on", "and", "between", "a", "an", "in", "for", "about", "о", "об", "и",
+     "между", "в", "на", "по", "туралы", "және", "мен", "пен", "бен", "арасындағы",
+     "жөніндегі"}
+)
+
+
+def _document_words(ent: Entity) -> frozenset[str]:
+    """The words of a document's mentions, cut to four letters (so that case endings,
+    "шартқа"/"шарт", "Договора"/"Договор", meet)."""
+    words = set()
+    for m in ent.mentions:
+        for w in re.findall(r"\w[\w-]*", m.text.casefold()):
+            if w not in _DOC_FILLER and len(w) > 1:
+                words.add(w[:4])
+    return frozenset(words)
+
+
+def _merge_documents(doc: Doc) -> None:
+    """A document named in short ("the Treaty on Allied Relations", "Мәңгілік тату
+    көршілік туралы шарт") after or before its full name in the same article is the same
+    document: an unknown one whose words are all in another's is merged into it."""
+    docs = [e for e in doc.entities.values() if e.type == "Treaty" and e.mentions]
+    words = {e.id: _document_words(e) for e in docs}
+    into: dict[str, str] = {}
+    for a in docs:
+        if a.known or len(words[a.id]) < 3:
+            continue
+        wider = [
+            b for b in docs
+            if b.id != a.id and b.id not in into and words[a.id] < words[b.id]
+        ]
+        if len(wider) == 1:
+            into[a.id] = wider[0].id
+    for old, new in into.items():
+        target = doc.entities[new]
+        for m in doc.entities[old].mentions:
+            if not any(x.start == m.start and x.end == m.end for x in target.mentions):
+                target.mentions.append(m)
+        target.mentions.sort(key=lambda m: m.start)
+        doc.entities[old].mentions = []
+        for sent in doc.sents:
+            for h in sent.hits:
+                if h.entity == old:
+                    h.entity = new
+        for key in list(doc.relations):
+            if old in (key[0], key[2]):
+                rel = doc.relations.pop(key)
+                rel.subject = new if rel.subject == old else rel.subject
+                rel.object = new if rel.object == old else rel.object
+                doc.relations.setdefault((rel.subject, key[1], rel.object), rel)
 
 
 def _settle_events(doc: Doc, finder: RelationFinder | SvoRelationFinder) -> None:

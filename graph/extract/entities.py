@@ -255,6 +255,11 @@ _KK_ADOPT = ("қол", "қабылда", "бекіт", "ратификация",
 _KK_DOC_MARKS = ("туралы", "арасындағы", "арналған", "жөніндегі", "бірлескен")
 _KK_VERB_END = ("ған", "ген", "қан", "кен", "ып", "іп")
 #: subjects before a document phrase ("Министрлер бірлескен мәлімдемеге қол қойды")
+#: words that stand before a document's name, not in it (countries, numbers of them)
+_KK_NOT_IN_NAME = frozenset(
+    {"ел", "елдер", "елі", "мемлекет", "мемлекеттер", "бір", "екі", "үш", "төрт", "бес",
+     "алты", "жеті", "сегіз", "тоғыз", "он"}
+)
 _KK_SUBJECTS = ("тараптар", "министрлер", "басшылары", "көшбасшылар", "депутаттар", "сенаторлар")
 
 
@@ -289,8 +294,8 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             low = prev.lower
             if hit is None and low.endswith(_KK_VERB_END) and low not in _KK_DOC_MARKS:
                 break
-            if prev.lower.startswith(_KK_SUBJECTS):
-                break
+            if prev.lower.startswith(_KK_SUBJECTS) or prev.lower in _KK_NOT_IN_NAME:
+                break  # "алты ел ... туралы шартқа қол қойды": six countries signed the treaty
             if low.startswith(_KK_ADOPT) or low in ("және", "мен", "пен", "бен", "сондай-ақ"):
                 if not any(t.lower in _KK_DOC_MARKS for t in toks[start:k]):
                     break
