@@ -22,7 +22,7 @@ _INITIATED = ("бастамасымен", "бастамасы бойынша")
 _MEET = ("кездес", "келіссөз")
 _CONJ = ("және", "мен", "пен", "бен")
 #: plural subjects standing for the officials of the event at hand ("көшбасшылар қол қойды")
-_COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер")
+_COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер", "министр")
 #: words referring back to the event at hand ("Оған ... қатысты", "Жиынға ...")
 _EVENT_ANAPHORS = ("оған", "жиынға", "саммитке", "отырысқа", "сессияға", "кездесуге", "іс-шараға")
 
@@ -63,9 +63,12 @@ def conjoined(sent: Sent, hits: list[Hit]) -> list[Hit]:
     if not hits:
         return []
     out = [hits[0]]
+    base = sent.span.start
     for h in hits[1:]:
         gap = [sent.toks[k].lower for k in range(out[-1].j, h.i)]
-        if not gap or not set(gap) <= set(_CONJ):
+        between = sent.text[sent.toks[out[-1].j - 1].end - base : sent.toks[h.i].start - base]
+        listed = not gap and between.strip() == ","  # "Қ.Тоқаев, Си Цзиньпин, В.Путин"
+        if not listed and (not gap or not set(gap) <= set(_CONJ)):
             break
         out.append(h)
     return out
@@ -365,7 +368,8 @@ class RelationFinder:
 
     def _signing(self, sent: Sent) -> None:
         for k, tok in enumerate(sent.toks[:-1]):
-            if tok.lower == "қол" and sent.toks[k + 1].lower.startswith("қойд"):
+            after = sent.toks[k + 1].lower
+            if tok.lower == "қол" and after.startswith(("қойд", "қойға", "қойып")):
                 self._with_actor(sent, k, "signed", ("Treaty",), 0.8)
                 if not any(h.type == "Treaty" for h in sent.hits) and any(
                     t.lower.startswith("құжат") for t in sent.toks[:k]
