@@ -302,3 +302,25 @@ def test_a_document_named_in_short_is_the_document_named_in_full():
         )
     )
     assert len([e for e in kk.entities if e.type == "Treaty"]) == 1
+
+
+def test_one_said_to_stay_away_takes_no_part():
+    result = _en(
+        "The Supreme Eurasian Economic Council met in Minsk on Friday.",
+        "Armenia was represented by Deputy Prime Minister Mher Grigoryan, as Prime Minister"
+        " Nikol Pashinyan did not travel to the Belarusian capital.",
+    )
+    got = facts(result)
+    pashinyan = next(e.id for e in result.entities if e.label == "Nikol Pashinyan")
+    grigoryan = next(e.id for e in result.entities if e.label == "Mher Grigoryan")
+    assert (grigoryan, "represents", "state/am") in got
+    assert not any(s == pashinyan and p in ("participatedIn", "represents") for s, p, _o in got)
+    ru = extract(
+        parse_text(
+            "Заголовок\n\nВЕЭС собрался в Минске.\n\nПремьер-министр Никол Пашинян в Минск не"
+            " приехал.\n\n12.10.2025",
+            lang="ru",
+        )
+    )
+    absent = [r for r in ru.relations if "pashinyan" in r.subject]
+    assert not any(r.predicate == "participatedIn" for r in absent)

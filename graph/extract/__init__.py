@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.dates import dates_in
-from graph.extract.discourse import event_places, read_discourse
+from graph.extract.discourse import drop_absent, event_places, read_discourse
 from graph.extract.entities import (
     find_anaphors,
     find_bodies_kk,
@@ -123,6 +123,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     _merge_documents(doc)
     finder.run()
     read_discourse(doc, finder)
+    drop_absent(doc)
     _settle_events(doc, finder)
     event_places(doc)
     entities = [e for e in doc.entities.values() if e.mentions]

@@ -710,7 +710,52 @@ def _attributed(doc: Doc, sent: Sent, h: Hit) -> bool:
     if doc.lang == "kk":
         return h.j < len(toks) and toks[h.j].lower.startswith(("айтуынша", "сөзінше"))
     before = " ".join(t.lower for t in toks[max(0, h.i - 2) : h.i])
-    return before.endswith(("по словам", "according to", "слова", "said"))
+    return before.endswith(
+        ("по словам", "according to", "слова", "said", "attributable to", "spokesperson",
+         "spokesman", "spokeswoman")
+    )
+
+
+#: "did not travel", "не приехал", "қатыспады": one named as absent takes no part
+_ABSENT = {
+    "en": (("did", "not"), ("didn't",), ("was", "not"), ("were", "not"), ("could", "not"),
+           ("couldn't",), ("was", "absent"), ("skipped",)),
+    "ru": (("не", "*прие"), ("не", "*приб"), ("не", "*смог"), ("не", "*участв"),
+           ("не", "*присутств"), ("не", "*посет"), ("не", "*приня"), ("отсутствовал",),
+           ("отсутствовала",)),
+    "kk": (("қатыспады",), ("келмеді",), ("бармады",), ("қатыса", "алмады")),
+}
+
+
+def drop_absent(doc: Doc) -> None:
+    """Participation of someone the sentence says stayed away ("Prime Minister Nikol
+    Pashinyan did not travel to Minsk", "Пашинян в Минск не приехал"); "*" marks a word
+    given by its beginning."""
+    markers = _ABSENT[doc.lang]
+    for key in list(doc.relations):
+        s, p, _o = key
+        if p not in ("participatedIn", "represents") or doc.entities[s].type != "Official":
+            continue  # "India, whose prime minister skipped the gathering, was represented"
+        rel = doc.relations[key]
+        sent = _sent_at(doc, rel.start)
+        if sent is None:
+            continue
+        toks = sent.toks
+        for h in sent.hits:
+            if h.entity != s or h.nested:
+                continue
+            window = [t.lower for t in toks[h.j : h.j + 5]]
+            if any(
+                len(window) >= n + len(m)
+                and all(
+                    window[n + x].startswith(w[1:]) if w[0] == "*" else window[n + x] == w
+                    for x, w in enumerate(m)
+                )
+                for m in markers
+                for n in range(len(window))
+            ):
+                doc.relations.pop(key)
+                break
 
 
 def event_places(doc: Doc) -> None:
