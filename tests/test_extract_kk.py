@@ -183,3 +183,40 @@ def test_speed_of_a_thousand_words(gaz):
     seconds = min(timeit.repeat(lambda: extract(article, gaz), number=3, repeat=3)) / 3
     print(f"{len(body.split()) * reps} words: {seconds * 1000:.1f} ms")
     assert seconds < 0.2  # ~25 ms here; generous for slow CI machines
+
+
+def _kk_facts(*sentences):
+    text = "Тақырып\n\n" + "\n\n".join(sentences) + "\n\n12.03.2025"
+    result = extract(parse_text(text, lang="kk"))
+    return {(r.subject, r.predicate, r.object) for r in result.relations}
+
+
+def test_each_author_with_the_thing_named_after_his_participle():
+    got = _kk_facts(
+        "Дипломат Қазақстан ұсынған Тұрғұнди – Һерат теміржол құрылысы жобасы мен Өзбекстан"
+        " бастамашы болған Транс-ауған теміржол дәлізі Ауғанстанды порттармен байланыстыра"
+        " алатынын атап өтті."
+    )
+    assert ("state/kz", "proposed", "initiative/turghundi-herat-railway") in got
+    assert ("state/uz", "proposed", "initiative/trans-afghan-railway") in got
+    assert ("state/uz", "proposed", "initiative/turghundi-herat-railway") not in got
+
+
+def test_a_states_support_said_with_its_genitive():
+    got = _kk_facts(
+        "Р.Т.Ердоған Халықаралық биологиялық қауіпсіздік агенттігін құру бастамасына"
+        " Түркияның қолдауын білдірді."
+    )
+    agency = "initiative/international-agency-for-biological-safety"
+    assert ("state/tr", "supports", agency) in got
+
+
+def test_signers_listed_with_commas():
+    got = _kk_facts(
+        "Саммит қорытындысы бойынша Қ.Тоқаев, Си Цзиньпин, В.Путин және басқа да мемлекет"
+        " басшылары Астана декларациясына қол қойды."
+    )
+    signers = {s for s, p, _o in got if p == "signed"}
+    assert {
+        "official/kassym-jomart-tokayev", "official/xi-jinping", "official/vladimir-putin"
+    } <= signers

@@ -17,7 +17,9 @@ _PARTICIPATE = ("қатыс",)
 _SUPPORT = ("қолда", "құпта")
 _CALL = ("шақыр",)
 _NEED = ("қажеттіл", "қажеттіг")
-_PROPOSE = ("ұсынды", "ұсыныс", "ұсынған", "ұсынат", "бастамашы")
+_PROPOSE = ("ұсынды", "ұсыныс", "ұсынған", "ұсынат", "бастамашы", "ұсынып")
+#: participles that tie an author to the thing named right after ("Қазақстан ұсынған X")
+_PROPOSED_BY = ("ұсынған", "бастамашы")
 _INITIATED = ("бастамасымен", "бастамасы бойынша")
 _MEET = ("кездес", "келіссөз")
 _CONJ = ("және", "мен", "пен", "бен")
@@ -285,12 +287,52 @@ class RelationFinder:
     def _support(self, sent: Sent) -> None:
         for k in _trigger(sent, _SUPPORT):
             self._with_actor(sent, k, "supports", ("Initiative", "Treaty", "Forum"), 0.7)
+            backer = next(  # "... бастамасына Түркияның қолдауын білдірді": Turkey's support
+                (
+                    h for h in sent.hits
+                    if h.j == k and h.case == "gen" and h.type in ("State", "Official")
+                    and not h.nested
+                ),
+                None,
+            )
+            if backer is not None:
+                for obj in self._objects_between(sent, 0, backer.i, ("Initiative", "Treaty")):
+                    self.doc.relate(backer.entity, "supports", obj.entity, sent, 0.7)
 
     def _calls(self, sent: Sent) -> None:
         for k in _trigger(sent, _CALL + _NEED):
             self._with_actor(sent, k + 1, "calledFor", ("Initiative", "Treaty"), 0.7)
 
+    def _authored(self, sent: Sent) -> bool:
+        """ "Қазақстан ұсынған Тұрғұнди – Һерат жобасы мен Өзбекстан бастамашы болған
+        Транс-ауған дәлізі": each author with the thing named right after his participle."""
+        found = False
+        for k in _trigger(sent, _PROPOSED_BY):
+            author = next(
+                (
+                    h for h in sorted(sent.hits, key=lambda h: -h.j)
+                    if h.type in ("Official", "State") and h.j <= k and k - h.j <= 1
+                    and not h.nested
+                ),
+                None,
+            )
+            if author is None:
+                continue
+            after = [
+                h for h in sorted(sent.hits, key=lambda h: h.i)
+                if k < h.i <= k + 10 and not h.nested and not h.in_title
+            ]
+            thing = next((h for h in after if h.type in ("Initiative", "Treaty")), None) or next(
+                (h for h in after[:1] if h.type == "Organization"), None
+            )
+            if thing is not None:
+                self.doc.relate(author.entity, "proposed", thing.entity, sent, 0.7)
+                found = True
+        return found
+
     def _proposals(self, sent: Sent) -> None:
+        if self._authored(sent):
+            return
         initiated = _trigger(sent, _INITIATED)  # "Тоқаевтың бастамасымен құрылған ..."
         if not initiated and not _trigger(sent, _PROPOSE, exclude=("ұсыныл",)):
             return
