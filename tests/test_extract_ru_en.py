@@ -324,3 +324,15 @@ def test_one_said_to_stay_away_takes_no_part():
     )
     absent = [r for r in ru.relations if "pashinyan" in r.subject]
     assert not any(r.predicate == "participatedIn" for r in absent)
+
+
+def test_a_member_or_chair_of_the_bloc_told_of():
+    got = facts(
+        _en(
+            "The heads of state of the Shanghai Cooperation Organisation met in Astana,"
+            " welcoming Belarus as the bloc's tenth full member.",
+            "Astana supports the priorities of Azerbaijan's CICA chairmanship for 2024–2026.",
+        )
+    )
+    assert ("state/by", "partOf", "organization/sco") in got
+    assert ("state/az", "partOf", "organization/cica") in got

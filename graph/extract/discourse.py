@@ -523,9 +523,16 @@ def _ratification(doc: Doc) -> None:
 
 #: words of membership: "full member", "членом", "мүшесі", "joined", "вступила"
 _MEMBER = {
-    "en": ("member", "members", "joined", "joins", "accession"),
-    "ru": ("член", "вступить", "вступление", "присоединиться", "членство"),
+    "en": ("member", "members", "joined", "joins", "accession", "chairmanship"),
+    "ru": ("член", "вступить", "вступление", "присоединиться", "членство", "председательство"),
     "kk": ("мүше", "мүшелік", "қосылд"),
+}
+#: a word that refers back to the organisation told of ("the bloc's tenth member")
+_BODY_ANAPHORS = {
+    "en": ("bloc", "bloc's", "organisation", "organization", "organisation's", "organization's",
+           "union", "alliance", "grouping"),
+    "ru": ("организация", "объединение", "блок"),
+    "kk": ("ұйым", "бірлестік"),
 }
 
 
@@ -546,8 +553,29 @@ def _membership(doc: Doc) -> None:
                 if h.type in ("Organization", "Forum") and not h.nested and not h.in_title
                 and abs(h.i - k) <= 4 and not h.entity.startswith("organization/government-")
             ]
+            if len(states) == 1 and not bodies and _body_anaphor(doc, sent, k):
+                told = doc.last_of_type(("Organization",), sent.index)
+                if told is not None and not told.id.startswith("organization/government-"):
+                    doc.relate(states[0].entity, "partOf", told.id, sent, 0.5)
+                continue
             if len(states) == 1 and bodies:
                 doc.relate(states[0].entity, "partOf", bodies[0].entity, sent, 0.5)
+
+
+def _body_anaphor(doc: Doc, sent: Sent, k: int) -> bool:
+    """ "the bloc's tenth full member", "вступление в организацию": the body told of."""
+    words = _BODY_ANAPHORS[doc.lang]
+    for n in range(max(0, k - 3), min(len(sent.toks), k + 5)):
+        if sent.covered(n) is not None:
+            continue
+        low = sent.toks[n].lower
+        if doc.lang == "ru" and sent.reads[n] & set(words):
+            return True
+        if doc.lang == "kk" and low.startswith(words):
+            return True
+        if doc.lang == "en" and low in words:
+            return True
+    return False
 
 
 _PROPOSAL_NOUNS = frozenset({"initiative", "proposal", "idea", "инициатива", "предложение",
