@@ -288,6 +288,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 ):
                     owner_id = pos.of
                     break
+        if owner_id and not _mentioned(doc, owner_id):
+            owner_id = _mentioned_parent(doc, owner_id) or owner_id  # UNODA -> the UN named
         if role.scope == "state" and owner_id and not owner_id.startswith("state/"):
             owner_id = state_of(doc, owner_id) or owner_id
         if owner_id is None and role.scope == "state":
@@ -804,3 +806,21 @@ def find_names(doc: Doc, sent: Sent) -> None:
 
 
 # -- initiatives and treaties -----------------------------------------------------------
+
+
+def _mentioned(doc: Doc, entity_id: str) -> bool:
+    ent = doc.entities.get(entity_id)
+    return ent is not None and bool(ent.mentions)
+
+
+def _mentioned_parent(doc: Doc, entity_id: str) -> str | None:
+    """The nearest body ``entity_id`` is part of that the article names: an office the
+    reference data places in UNODA is the UN's when only the UN is named."""
+    seen = {entity_id}
+    entry = doc.gaz.get(entity_id)
+    while entry is not None and entry.part_of and entry.part_of not in seen:
+        seen.add(entry.part_of)
+        if _mentioned(doc, entry.part_of):
+            return entry.part_of
+        entry = doc.gaz.get(entry.part_of)
+    return None

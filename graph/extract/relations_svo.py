@@ -33,6 +33,8 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("одобрить",),
             ("ратифицировать",),
             ("приверженность",),
+            ("придавать",),
+            ("уделить", "внимание"),
         ),
         "calledFor": (("призвать",), ("призывать",), ("выступить", "за"), ("выступать", "за")),
         "proposed": (("предложить",), ("выдвинуть",), ("инициатива",), ("предложение",)),
@@ -79,6 +81,8 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("ratified",),
             ("commitment", "to"),
             ("expressed", "support", "for"),
+            ("attaches",),
+            ("attached",),
         ),
         "calledFor": (
             ("called", "for"),
@@ -344,6 +348,13 @@ class SvoRelationFinder(RelationFinder):
                 subjects = list(dict.fromkeys(h.entity for h in officials))
             if not subjects and self._collective(sent, i):
                 subjects = self.event_officials()
+            if not subjects and predicate in _STANCES and self._sides(sent, i):
+                # "Стороны подтвердили приверженность Договору": the states of the talks
+                subjects = list(
+                    dict.fromkeys(
+                        st for o in self.event_officials() if (st := self.national_state(o))
+                    )
+                )
             if predicate == "proposed" and not subjects:  # "инициатива Президента Казахстана ..."
                 subjects = [
                     h.entity
@@ -557,8 +568,8 @@ class SvoRelationFinder(RelationFinder):
             before = toks[k - 1].lower if k > 0 else ""
             if not ru and before not in _DEFINITE:
                 return []
-            if ru and k > j and not (sent.reads[k - 1] & _DEFINITE):
-                return []
+            if ru and k > j + 1:
+                return []  # "поддержал (астанинскую) инициативу"
             for prev in reversed(self.doc.sents[: sent.index + 1]):
                 for h in sorted(prev.hits, key=lambda h: -h.start):
                     if h.type in kind and (prev is not sent or h.j <= j) and not h.nested:
@@ -718,6 +729,13 @@ class SvoRelationFinder(RelationFinder):
         before = [h for h in sent.hits if h.type == "Treaty" and h.j <= i and not h.nested]
         treaty = after[:1] or ([max(before, key=lambda h: h.j).entity] if before else [])
         return states, treaty
+
+    def _sides(self, sent: Sent, before: int) -> bool:
+        """ "Стороны", "the sides", "the parties" before the trigger."""
+        return any(
+            sent.toks[k].lower in ("стороны", "sides", "parties")
+            for k in range(max(0, before - 4), before)
+        )
 
     def _collective(self, sent: Sent, before: int) -> bool:
         return any(sent.toks[k].lower in _COLLECTIVE for k in range(max(0, before - 4), before))
