@@ -220,3 +220,19 @@ def test_signers_listed_with_commas():
     assert {
         "official/kassym-jomart-tokayev", "official/xi-jinping", "official/vladimir-putin"
     } <= signers
+
+
+def test_the_chair_and_the_listed_guests_take_part():
+    text = (
+        "Тақырып\n\nБүгін Астанада Парламент Мәжілісінің жалпы отырысы өтті.\n\nОтырысты"
+        " жүргізген Мәжіліс Төрағасы Ерлан Қошанов келісімнің маңызын атап өтті.\n\n"
+        "Ақордада ШЫҰ саммиті өтті. Саммитке келген басшылар:\n\n• Қытай Төрағасы Си"
+        " Цзиньпин;\n\n• Ресей Президенті Владимир Путин.\n\n27.09.2023"
+    )
+    result = extract(parse_text(text, lang="kk"))
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    sessions = [e.id for e in result.entities if e.type == "Event" and "mazhilis" in e.id]
+    summit = next(e.id for e in result.entities if e.type == "Event" and "sco" in e.id)
+    assert sessions and ("official/yerlan-koshanov", "participatedIn", sessions[0]) in got
+    assert ("official/xi-jinping", "participatedIn", summit) in got
+    assert ("official/vladimir-putin", "participatedIn", summit) in got

@@ -26,7 +26,12 @@ _CONJ = ("және", "мен", "пен", "бен")
 #: plural subjects standing for the officials of the event at hand ("көшбасшылар қол қойды")
 _COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер", "министр")
 #: words referring back to the event at hand ("Оған ... қатысты", "Жиынға ...")
-_EVENT_ANAPHORS = ("оған", "жиынға", "саммитке", "отырысқа", "сессияға", "кездесуге", "іс-шараға")
+_EVENT_ANAPHORS = (
+    "оған", "жиынға", "саммитке", "отырысқа", "сессияға", "кездесуге", "іс-шараға", "рәсімге",
+    "жұмысына", "келіссөзге", "форумға", "конференцияға", "басқосуға",
+)
+#: nouns of an event a chair conducts ("Отырысты жүргізген Мәжіліс Төрағасы")
+_CHAIRED = ("отырыс", "жиын", "саммит", "кездесу", "сессия", "форум", "конференция", "рәсім")
 
 
 def _trigger(sent: Sent, prefixes: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[int]:
@@ -181,8 +186,10 @@ class RelationFinder:
         self._received(sent)
         self._on_behalf(sent)
         self._signing(sent)
+        self._chaired(sent)
         if sent.is_bullet:
             self._bullet(sent)
+            self._listed(sent)
         named = actors(sent, types=("Official", "State"))
         if named:
             self.last_actor = named[0].entity
@@ -220,6 +227,46 @@ class RelationFinder:
                         doc.relate(h.entity, "participatedIn", ev.entity, sent, 0.6)
                     else:
                         self.participants.setdefault(ev.entity, []).append(h.entity)
+
+    def _chaired(self, sent: Sent) -> None:
+        """ "Отырысты жүргізген Мәжіліс Төрағасы Ерлан Қошанов", "Жиынды Х жүргізді": the
+        chair of the event takes part in it."""
+        toks = sent.toks
+        for k, tok in enumerate(toks):
+            if not tok.lower.startswith("жүргіз") or sent.covered(k) is not None:
+                continue
+            noun = next(
+                (n for n in range(max(0, k - 4), k) if toks[n].lower.startswith(_CHAIRED)), None
+            )
+            if noun is None:
+                continue
+            held = sent.covered(noun)
+            event = held.entity if held is not None and held.entity in self.doc.events else (
+                self._last_event(sent)
+            )
+            if event is None:
+                continue
+            chairs = [
+                h.entity for h in actors(sent, types=("Official",))
+                if (h.i > k and h.i - k <= 6) or h.j <= noun
+            ]
+            for who in chairs[:1]:
+                self.doc.relate(who, "participatedIn", event, sent, 0.6)
+
+    def _listed(self, sent: Sent) -> None:
+        """A bullet naming officials under an intro about an event ("Сенім грамоталарын
+        тапсырған елшілер:" after the ceremony): they take part in it."""
+        intro = next((s for s in reversed(self.doc.sents[: sent.index]) if not s.is_bullet), None)
+        if intro is None or not intro.text.rstrip().endswith(":"):
+            return
+        people = [h.entity for h in actors(sent, types=("Official",))]
+        if not people:
+            return
+        event = self._last_event(intro)
+        if event is None:
+            return
+        for who in people:
+            self.doc.relate(who, "participatedIn", event, sent, 0.5)
 
     def _last_event(self, sent: Sent) -> str | None:
         """The event named last, up to this sentence (not an anniversary)."""
