@@ -336,3 +336,18 @@ def test_a_member_or_chair_of_the_bloc_told_of():
     )
     assert ("state/by", "partOf", "organization/sco") in got
     assert ("state/az", "partOf", "organization/cica") in got
+
+
+def test_offices_said_by_a_possessive_or_a_then_title():
+    got = facts(
+        _en(
+            "Seated at the table were Uzbekistan's Shavkat Mirziyoyev and Turkmenistan's Serdar"
+            " Berdimuhamedov.",
+            "A first meeting was hosted in 2023 by then-President Joe Biden.",
+        )
+    )
+    assert {
+        ("official/shavkat-mirziyoyev", "holdsPositionIn", "state/uz"),
+        ("official/serdar-berdimuhamedov", "holdsPositionIn", "state/tm"),
+        ("official/joe-biden", "holdsPositionIn", "state/us"),
+    } <= got

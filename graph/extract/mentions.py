@@ -143,6 +143,8 @@ def en_readings(word: str) -> Variants:
     out = {low}
     if low.endswith("'s"):
         out.add(low[:-2])
+    if low.startswith(("then-", "ex-")) and len(low) > 5:  # "then-President Joe Biden"
+        out.add(low.split("-", 1)[1])
     return frozenset(out)
 
 

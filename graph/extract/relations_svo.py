@@ -328,11 +328,40 @@ class SvoRelationFinder(RelationFinder):
             return
         self._sentence(sent)
 
+    def _possessive_states(self, sent: Sent) -> None:
+        """ "Uzbekistan's Shavkat Mirziyoyev", "Turkmenistan's Serdar Berdimuhamedov": a known
+        official named after his state's possessive holds his office there."""
+        if self.doc.lang != "en":
+            return
+        titled = {t.person for t in self.titles if t.sent == sent.index}
+        by_start = {h.i: h for h in sent.hits if not h.nested and h.type == "Official"}
+        day = self.doc.article.date or "9999"
+        for h in sent.hits:
+            if h.type != "State" or h.nested or not sent.toks[h.j - 1].text.endswith(("'s", "’s")):
+                continue
+            person = by_start.get(h.j)
+            if person is None or person.entity in titled:
+                continue
+            entry = self.doc.gaz.get(person.entity)
+            pos = next(
+                (
+                    p for p in (entry.positions if entry else [])
+                    if p.of == h.entity and (p.start or "") <= day <= (p.end or "9999")
+                ),
+                None,
+            )
+            if pos is not None:
+                self.doc.relate(
+                    person.entity, "holdsPositionIn", h.entity, sent, 0.7, role=pos.role
+                )
+                self.of_state.setdefault(person.entity, h.entity)
+
     def _sentence(self, sent: Sent) -> None:
         doc = self.doc
         for t in self.titles:
             if t.sent == sent.index and t.owner:
                 doc.relate(t.person, "holdsPositionIn", t.owner, sent, 0.9, role=t.role)
+        self._possessive_states(sent)
         for h in sent.hits:
             entry = doc.gaz.get(h.entity)
             if entry and h.type == "Forum" and entry.part_of in {g.entity for g in sent.hits}:
