@@ -351,3 +351,25 @@ def test_offices_said_by_a_possessive_or_a_then_title():
         ("official/serdar-berdimuhamedov", "holdsPositionIn", "state/tm"),
         ("official/joe-biden", "holdsPositionIn", "state/us"),
     } <= got
+
+
+def test_a_proposal_by_its_author_in_the_passive():
+    got = facts(
+        _en(
+            "Tokayev said the Kazakh side supports the Global Development Initiative and the"
+            " Global Security Initiative put forward by the Chinese leader.",
+        )
+    )
+    for initiative in ("global-development-initiative", "global-security-initiative"):
+        assert ("official/xi-jinping", "proposed", f"initiative/{initiative}") in got
+        assert ("official/kassym-jomart-tokayev", "proposed", f"initiative/{initiative}") not in got
+    ru = extract(
+        parse_text(
+            "Заголовок\n\nСтороны обсудили Региональный климатический саммит, предложенный"
+            " Президентом Казахстана Касым-Жомартом Токаевым.\n\n12.10.2025",
+            lang="ru",
+        )
+    )
+    assert (
+        "official/kassym-jomart-tokayev", "proposed", "initiative/regional-ecological-summit"
+    ) in facts(ru)

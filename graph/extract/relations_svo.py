@@ -98,6 +98,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("put", "forward"),
             ("launched",),
             ("proposal",),
+            ("advanced",),
         ),
         "signed": (("signed",), ("put", "their", "signatures"), ("inked",)),
         "partyTo": (("party", "to"), ("parties", "to"), ("a", "party"), ("are", "parties")),
@@ -194,6 +195,9 @@ _SAYING = frozenset(
 )
 #: stances an official voices for his state
 _STANCES = frozenset({"supports", "calledFor"})
+#: endings of Russian passive participles ("выдвинутая", "предложенной")
+_RU_PARTICIPLE = ("нный", "нная", "нное", "нные", "нной", "нную", "нного", "нным", "тый", "тая",
+                  "тое", "тые", "той", "тую", "того", "тым")
 #: a definite noun that refers back to the initiative or the document told of last
 _BACK_INITIATIVE = frozenset(
     {"initiative", "idea", "proposal", "project", "инициатива", "идея", "предложение", "проект"}
@@ -426,6 +430,13 @@ class SvoRelationFinder(RelationFinder):
                         if h.type == "State" and h.i > heads and not h.nested
                     ]
                     signers = list(dict.fromkeys(states)) or None
+            passive = self._by_author(sent, i, j) if predicate == "proposed" else None
+            if passive is not None:  # "the GDI and the GSI put forward by the Chinese leader"
+                authors, authored = passive
+                for a in authors:
+                    for o in authored:
+                        doc.relate(a, "proposed", o, sent, CONFIDENCE["proposed"])
+                continue
             if signers:
                 subjects, inverted = signers, True
                 before = [h for h in sent.hits if h.type == "Treaty" and h.j <= i and not h.nested]
@@ -533,6 +544,43 @@ class SvoRelationFinder(RelationFinder):
         ]
         if named:
             self.last_actor = named[0].entity
+
+    def _by_author(
+        self, sent: Sent, i: int, j: int
+    ) -> tuple[list[str], list[str]] | None:
+        """ "X, proposed by President Tokayev", "a proposal advanced by the Kazakh
+        chairmanship": the author after "by", the initiatives or documents just before."""
+        toks = sent.toks
+        if self.doc.lang == "ru":  # "инициатива, выдвинутая Президентом Казахстана"
+            if not toks[i].lower.endswith(_RU_PARTICIPLE):
+                return None
+            by = j - 1
+        elif j >= len(toks) or toks[j].lower != "by":
+            return None
+        else:
+            by = j
+        authors = [
+            h for h in sorted(sent.hits, key=lambda h: (h.i, h.type != "Official"))
+            if by < h.i <= by + 4 and h.type in ("Official", "State")
+            and not h.nested and not h.in_title
+            and (self.doc.lang != "ru" or "ablt" in ru_cases(toks[h.i].text))
+        ][:1]
+        if not authors:
+            return None
+        filler = {"the", "a", "an", "and", "proposal", "initiative", "idea", "project", "и"}
+        authored: list[str] = []
+        end = i
+        for h in sorted(sent.hits, key=lambda h: -h.j):
+            if h.j > end or h.nested or h.in_title:
+                continue
+            gap = {toks[k].lower for k in range(h.j, end)}
+            if not gap <= filler:
+                break
+            if h.type not in ("Initiative", "Treaty"):
+                break
+            authored.insert(0, h.entity)
+            end = h.i
+        return ([a.entity for a in authors], authored) if authored else None
 
     def _speakers(self, sent: Sent, i: int, subjects: list[str]) -> list[str]:
         """The official who voices a state's stance: "Tokayev said the Kazakh side supports",
