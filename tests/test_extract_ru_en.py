@@ -373,3 +373,28 @@ def test_a_proposal_by_its_author_in_the_passive():
     assert (
         "official/kassym-jomart-tokayev", "proposed", "initiative/regional-ecological-summit"
     ) in facts(ru)
+
+
+def test_russian_names_unknown_to_the_reference_data_get_english_labels():
+    result = extract(
+        parse_text(
+            "Заголовок\n\nМинистры подписали План консультаций между министерствами иностранных"
+            " дел Российской Федерации и Республики Казахстан на 2026–2027 годы.\n\nРоссийская"
+            " Федерация и Республика Казахстан подписали Соглашение о сохранении и совместном"
+            " использовании водных ресурсов трансграничного бассейна реки Урал.\n\n12.10.2025",
+            lang="ru",
+        )
+    )
+    labels = {e.label for e in result.entities if e.type == "Treaty"}
+    assert any(label.startswith("Plan of consultations between") for label in labels), labels
+    assert any(
+        label.startswith("Agreement on preservation and joint use of water resources")
+        for label in labels
+    ), labels
+    unknown = extract(
+        parse_text("Заголовок\n\nСтороны подписали Соглашение о квазибубликах.\n\n12.10.2025",
+                   lang="ru")
+    )
+    assert {e.label for e in unknown.entities if e.type == "Treaty"} == {
+        "Agreement o kvazibublikakh"
+    }  # an unknown word: transliterated, not half-translated

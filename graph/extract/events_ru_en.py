@@ -457,6 +457,22 @@ def _ru_verb(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTS")
 
 
+def english_name(doc: Doc, sent: Sent, i: int, j: int) -> str | None:
+    """English for tokens i..j of a Russian name (graph/extract/ru_label.py); named
+    entities inside keep their labels. None when a word is unknown; "" when empty."""
+    from graph.extract.ru_label import english_label
+
+    if i >= j:
+        return ""
+    inner = {h.i: h for h in sent.hits if i <= h.i and h.j <= j and h.type != "Event"}
+
+    def entity_at(k: int) -> tuple[str, int] | None:
+        h = inner.get(i + k)
+        return (doc.entities[h.entity].label, h.j - i) if h is not None else None
+
+    return english_label([t.text for t in sent.toks[i:j]], entity_at, after_noun=True)
+
+
 def find_documents_ru(doc: Doc, sent: Sent) -> None:
     """Documents the gazetteer does not know: "Договор о вечном добрососедстве, ...",
     "подписали План консультаций ...", "Бакинская министерская декларация".
@@ -523,16 +539,28 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
                 "," in gap and toks[end].lower in ("который", "которая", "которое", "а", "и")
             ):
                 break
-            if toks[end].lower in ("и", "а") and end + 1 < len(toks) and any(
-                r in sent.reads[end + 1] for r in (*_RU_DOCS, *_RU_DOC_ADJ)
+            if toks[end].lower in ("и", "а") and end + 1 < len(toks) and (
+                any(r in sent.reads[end + 1] for r in _RU_DOCS)
+                or (
+                    any(r in sent.reads[end + 1] for r in _RU_DOC_ADJ)
+                    and end + 2 < len(toks)
+                    and any(r in sent.reads[end + 2] for r in _RU_DOCS)
+                )
             ):
-                break  # "Совместное заявление ... и Дорожную карту ..."
+                break  # "Совместное заявление ... и Дорожную карту ...", not "и совместном"
             end += 1
         while end - 1 > k and toks[end - 1].lower in ("и", "а", "также"):
             end -= 1
         if end - start < 2:
             continue
-        if adjectives or start == k:  # "Совместное заявление ...": English head, then the rest
+        english = english_name(doc, sent, k + 1, end) if end > k + 1 else ""
+        if (adjectives or start == k) and english is not None:
+            # "Совместное заявление ...": English head, then the rest, translated if it can be
+            tail = sent.text[toks[k].end - base : toks[end - 1].end - base].strip()
+            label = " ".join(a for a in adjectives + [noun] if a)
+            rest = f"{english[:1].lower()}{english[1:]}" if english else to_latin(tail)
+            label = f"{label} {rest}".strip()
+        elif adjectives or start == k:
             tail = sent.text[toks[k].end - base : toks[end - 1].end - base].strip()
             label = " ".join(a for a in adjectives + [noun] if a)
             label = f"{label} {to_latin(tail)}".strip()
@@ -746,5 +774,9 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
         if end - start < 2:
             continue
         rest = sent.text[toks[k].end - base : toks[end - 1].end - base].strip()
-        label = " ".join(adjs + [head]) + (f" {to_latin(rest)}" if rest else "")
+        english = english_name(doc, sent, k + 1, end)
+        if english:
+            label = " ".join(adjs + [head]) + f" {english[:1].lower()}{english[1:]}"
+        else:
+            label = " ".join(adjs + [head]) + (f" {to_latin(rest)}" if rest else "")
         _new_named(doc, sent, "Forum", label, start, end)
