@@ -398,3 +398,17 @@ def test_russian_names_unknown_to_the_reference_data_get_english_labels():
     assert {e.label for e in unknown.entities if e.type == "Treaty"} == {
         "Agreement o kvazibublikakh"
     }  # an unknown word: transliterated, not half-translated
+
+
+def test_a_bilateral_declaration_has_the_two_states_as_parties():
+    result = extract(
+        parse_text(
+            "Заголовок\n\nПо итогам переговоров Касым-Жомарт Токаев и Владимир Путин подписали"
+            " Декларацию о переходе к отношениям всеобъемлющего стратегического партнерства и"
+            " союзничества.\n\n12.11.2025",
+            lang="ru",
+        )
+    )
+    got = facts(result)
+    declaration = next(e.id for e in result.entities if e.type == "Treaty")
+    assert {("state/kz", "partyTo", declaration), ("state/ru", "partyTo", declaration)} <= got

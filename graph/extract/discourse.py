@@ -816,11 +816,27 @@ def _binding(doc: Doc, document: str) -> bool:
     )
 
 
+def _bilateral_statement(doc: Doc, finder: RelationFinder, document: str) -> bool:
+    """A declaration or joint statement signed for two states ("Tokayev and Putin
+    signed the Declaration on …"): its signatories' states are parties to it (a summit's
+    declaration of many is not read so)."""
+    label = doc.entities[document].label.casefold()
+    if not any(w in label for w in ("declaration", "statement")):
+        return False
+    states = {
+        s if doc.entities[s].type == "State" else finder.home_state(s)
+        for (s, p, o) in doc.relations
+        if p == "signed" and o == document
+    }
+    states.discard(None)
+    return len(states) == 2
+
+
 def _parties(doc: Doc, finder: RelationFinder) -> None:
     for (s, p, o), rel in list(doc.relations.items()):
-        if p != "signed" or not _binding(doc, o):
+        if p != "signed" or not (_binding(doc, o) or _bilateral_statement(doc, finder, o)):
             continue
-        state = s if doc.entities[s].type == "State" else finder.national_state(s)
+        state = s if doc.entities[s].type == "State" else finder.home_state(s)
         sent = _sent_at(doc, rel.start)
         if state and sent is not None:
             doc.relate(state, "partyTo", o, sent, 0.5)

@@ -136,6 +136,22 @@ class RelationFinder:
                 return t.owner
         return None
 
+    def home_state(self, official: str) -> str | None:
+        """The state an official serves: said in the text, else the reference data's office
+        held on the article's date."""
+        state = self.national_state(official)
+        if state is not None:
+            return state
+        entry = self.doc.gaz.get(official)
+        day = self.doc.article.date or "9999"
+        return next(
+            (
+                pos.of for pos in (entry.positions if entry else [])
+                if pos.of.startswith("state/") and (pos.start or "") <= day <= (pos.end or "9999")
+            ),
+            None,
+        )
+
     def acts_for_state(self, official: str, event: str) -> str | None:
         """The state an official implicitly represents at an event: a minister or diplomat
         (not a head of state or government, whose presence the texts do not call
