@@ -412,3 +412,13 @@ def test_a_bilateral_declaration_has_the_two_states_as_parties():
     got = facts(result)
     declaration = next(e.id for e in result.entities if e.type == "Treaty")
     assert {("state/kz", "partyTo", declaration), ("state/ru", "partyTo", declaration)} <= got
+
+
+def test_a_document_named_only_by_its_other_party_is_not_a_new_document():
+    ru = extract(
+        parse_text("Заголовок\n\nЛидеры ЕАЭС подписали в Минске соглашения с ОАЭ и Монголией."
+                   "\n\n27.06.2025", lang="ru")
+    )
+    assert not [e for e in ru.entities if e.type == "Treaty"]
+    en = _en("The leaders signed agreements with the UAE and Mongolia.")
+    assert not [e for e in en.entities if e.type == "Treaty"]

@@ -457,6 +457,19 @@ def _ru_verb(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTS")
 
 
+def _only_parties(sent: Sent, i: int, j: int, links: tuple[str, ...]) -> bool:
+    """Do tokens i..j name only the other parties ("с ОАЭ и Монголией")?"""
+    if i >= j:
+        return False
+    for k in range(i, j):
+        hit = sent.covered(k)
+        if hit is not None and hit.type == "State":
+            continue
+        if sent.toks[k].lower not in links:
+            return False
+    return True
+
+
 def english_name(doc: Doc, sent: Sent, i: int, j: int) -> str | None:
     """English for tokens i..j of a Russian name (graph/extract/ru_label.py); named
     entities inside keep their labels. None when a word is unknown; "" when empty."""
@@ -553,6 +566,8 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
             end -= 1
         if end - start < 2:
             continue
+        if _only_parties(sent, k + 1, end, ("с", "со", "и")):
+            continue  # "соглашения с ОАЭ и Монголией": the documents named elsewhere
         english = english_name(doc, sent, k + 1, end) if end > k + 1 else ""
         if (adjectives or start == k) and english is not None:
             # "Совместное заявление ...": English head, then the rest, translated if it can be
@@ -716,8 +731,8 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
             if hit is not None and hit.type not in ("State", "Place", "Organization", "Forum"):
                 break
             end += 1
-        if end - start < 2:
-            continue
+        if end - start < 2 or _only_parties(sent, n + 1, end, ("with", "and", "the")):
+            continue  # "agreements with the UAE": the documents named elsewhere
         label = sent.text[toks[start].start - base : toks[end - 1].end - base]
         _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "document")
 
