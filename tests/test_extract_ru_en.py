@@ -422,3 +422,20 @@ def test_a_document_named_only_by_its_other_party_is_not_a_new_document():
     assert not [e for e in ru.entities if e.type == "Treaty"]
     en = _en("The leaders signed agreements with the UAE and Mongolia.")
     assert not [e for e in en.entities if e.type == "Treaty"]
+
+
+def test_an_outreach_meeting_is_an_event_of_the_summit():
+    result = _en(
+        "The SCO summit opened in Tianjin on Monday.",
+        "UN Secretary-General Antonio Guterres attended the SCO Plus meeting held the same day.",
+    )
+    got = facts(result)
+    plus = next(e.id for e in result.entities if e.type == "Event" and "plus" in e.id)
+    summit = next(e.id for e in result.entities if e.type == "Event" and e.id != plus)
+    assert {
+        (plus, "partOf", "forum/sco-plus"),
+        (plus, "partOf", summit),
+        ("official/antonio-guterres", "participatedIn", plus),
+    } <= got
+    c5 = _en("The C5+1 summit was held in Washington on Thursday.")
+    assert not any("c5-1-meeting" in e.id for e in c5.entities)

@@ -38,6 +38,7 @@ from graph.extract.meetings import (
     find_numbered_forums,
     find_occasions,
     find_planned_occurrences,
+    find_plus_meetings,
 )
 from graph.extract.mentions import Doc, find_capitals, match_known
 from graph.extract.officials import find_leaders, find_names, find_people, find_titles
@@ -96,6 +97,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_events(doc, sent, lex)
             find_numbered_forums(doc, sent)
             find_meetings(doc, sent)
+            find_plus_meetings(doc, sent)
             find_consultations(doc, sent)
             find_occasions(doc, sent)
             find_planned_occurrences(doc, sent)
@@ -111,6 +113,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_events_svo(doc, sent)
             find_numbered_forums(doc, sent)
             find_meetings(doc, sent)
+            find_plus_meetings(doc, sent)
             find_consultations(doc, sent)
             find_anniversaries(doc, sent)
             find_occasions(doc, sent)

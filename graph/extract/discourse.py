@@ -552,6 +552,7 @@ def _membership(doc: Doc) -> None:
                 h for h in sent.hits
                 if h.type in ("Organization", "Forum") and not h.nested and not h.in_title
                 and abs(h.i - k) <= 4 and not h.entity.startswith("organization/government-")
+                and not h.entity.endswith("-plus")
             ]
             if len(states) == 1 and not bodies and _body_anaphor(doc, sent, k):
                 told = doc.last_of_type(("Organization",), sent.index)

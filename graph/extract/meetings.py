@@ -198,8 +198,8 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             last = list(doc.main_occurrence)[-1]
             if qual is not None and (summit or qual == "next") and last not in done:
                 body = Hit(last, doc.entities[last].type, sent.index, k, k + 1, 0, 0)
-        if body is None or body.entity in done:
-            continue
+        if body is None or body.entity in done or body.entity.endswith("-plus"):
+            continue  # ("SCO Plus meeting": find_plus_meetings)
         year = _year_before(sent, min(body.i, k), window=5) or doc.year
         label_of = doc.entities[body.entity].label.casefold()
         qual = qualifier(doc, sent, min(k, body.i))
@@ -477,4 +477,30 @@ def find_planned_occurrences(doc: Doc, sent: Sent) -> None:
         if place is not None and ev.place is None:
             ev.place = place.entity
             doc.relate(ent.id, "locatedIn", place.entity, sent, 0.6)
+        return
+
+
+def find_plus_meetings(doc: Doc, sent: Sent) -> None:
+    """ "the SCO Plus meeting", "«БРИКС плюс/аутрич» форматындағы кездесу", "в формате «ШОС
+    плюс»": an outreach meeting of a summit is an Event of its own, part of the format and
+    of the summit at hand of the format's organisation."""
+    for h in list(sent.hits):
+        if h.type != "Forum" or h.nested or not h.entity.endswith("-plus"):
+            continue  # ("C5+1", "Central Asia plus Japan" are formats with meetings of their own)
+        entry = doc.gaz.get(h.entity)
+        if entry is None:
+            continue
+        year = next(
+            (t.text for n, t in enumerate(sent.toks) if _is_year(t.text) and abs(n - h.i) <= 4),
+            None,
+        ) or doc.year or ""
+        label = f"{entry.label} meeting {year}".strip()
+        ent = _new_event(doc, sent, label, "Meeting", h.i, h.j, start=h.start)
+        ev = doc.events[ent.id]
+        ev.date = ev.date or doc.article.date or year or None
+        doc.relate(ent.id, "partOf", h.entity, sent, 0.7)
+        summit = _summit_held(doc, entry.part_of) if entry.part_of else None
+        if summit is not None and summit != ent.id:
+            doc.relate(ent.id, "partOf", summit, sent, 0.6)
+            ev.place = ev.place or doc.events[summit].place
         return
