@@ -441,3 +441,15 @@ def test_an_outreach_meeting_is_an_event_of_the_summit():
     } <= got
     c5 = _en("The C5+1 summit was held in Washington on Thursday.")
     assert not any("c5-1-meeting" in e.id for e in c5.entities)
+
+
+def test_his_visit_named_before_the_visitor():
+    result = _en(
+        "As part of his state visit to the French Republic, President Kassym-Jomart Tokayev"
+        " held talks with President Emmanuel Macron at the Elysee Palace in Paris."
+    )
+    visit = next(e for e in result.entities if e.id.startswith("event/state-visit"))
+    assert visit.label.startswith("State visit of Kassym-Jomart Tokayev to France")
+    got = facts(result)
+    assert ("official/kassym-jomart-tokayev", "participatedIn", visit.id) in got
+    assert ("official/kassym-jomart-tokayev", "holdsPositionIn", "state/fr") not in got

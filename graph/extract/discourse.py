@@ -707,6 +707,8 @@ def _retarget_talks(doc: Doc) -> None:
         s, p, o = key
         if p != "participatedIn" or o in {e for _, e in talks}:
             continue
+        if o in doc.events and doc.events[o].kind == "Visit":
+            continue  # "As part of his state visit ..., Tokayev held talks": both hold
         sent = _sent_at(doc, rel.start)
         if sent is None:
             continue

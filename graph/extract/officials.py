@@ -154,6 +154,7 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 for h in sent.hits
                 if h.j == m.start
                 and h.type in ("State", "Organization", "Forum")
+                and not _punctuated(sent, h.j)  # "visit to the French Republic, President X"
                 and (
                     doc.lang != "ru"
                     or h.type != "State"
@@ -824,3 +825,12 @@ def _mentioned_parent(doc: Doc, entity_id: str) -> str | None:
             return entry.part_of
         entry = doc.gaz.get(entry.part_of)
     return None
+
+
+def _punctuated(sent: Sent, k: int) -> bool:
+    """Is there punctuation right before token ``k`` (the words are not one phrase)?"""
+    if k <= 0 or k >= len(sent.toks):
+        return False
+    base = sent.span.start
+    gap = sent.text[sent.toks[k - 1].end - base : sent.toks[k].start - base]
+    return any(c in gap for c in ",;:()")

@@ -87,6 +87,8 @@ def _destination(doc: Doc, sent: Sent, own: str | None) -> Hit | None:
         if h.entity == own:
             continue
         prev = sent.toks[h.i - 1].lower if h.i else ""
+        if doc.lang == "en" and prev == "the" and h.i > 1:
+            prev = sent.toks[h.i - 2].lower  # "to the French Republic", "to the UAE"
         if doc.lang == "en" and prev not in _EN_DEST:
             continue
         if doc.lang == "ru" and prev not in _RU_DEST:
@@ -113,6 +115,11 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
         return (nominative or people or [None])[0]
     before = [h for h in people if h.j <= k]
     after = [h for h in people if k < h.i <= k + 4]
+    if not before and doc.lang == "en" and any(
+        t.lower in ("his", "her") for t in sent.toks[max(0, k - 3) : k]
+    ):  # "As part of his state visit to France, President Tokayev held talks ..."
+        later = [h for h in people if h.i > k]
+        return later[0] if later else None
     if after and doc.lang == "ru" and not before:
         return after[0]
     if after and doc.lang == "en" and k + 1 < len(sent.toks) and sent.toks[k + 1].lower == "of":
