@@ -236,3 +236,16 @@ def test_the_chair_and_the_listed_guests_take_part():
     assert sessions and ("official/yerlan-koshanov", "participatedIn", sessions[0]) in got
     assert ("official/xi-jinping", "participatedIn", summit) in got
     assert ("official/vladimir-putin", "participatedIn", summit) in got
+
+
+def test_the_numbered_sitting_of_a_council_of_heads_of_state_is_the_summit():
+    text = (
+        "Тақырып\n\nТЯНЬЦЗИНЬ. 1 қыркүйек. Қытайдың Тяньцзинь қаласында Шанхай ынтымақтастық"
+        " ұйымына мүше мемлекеттер басшылары кеңесінің 25-отырысы өтті.\n\nСаммитке Қазақстан"
+        " Президенті Қасым-Жомарт Тоқаев қатысты.\n\n01.09.2025"
+    )
+    result = extract(parse_text(text, lang="kk"))
+    events = [e for e in result.entities if e.type == "Event"]
+    assert [e.id for e in events] == ["event/sco-summit-2025"]
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert ("official/kassym-jomart-tokayev", "participatedIn", "event/sco-summit-2025") in got

@@ -138,6 +138,8 @@ def find_events(doc: Doc, sent: Sent, lex: Lexicon) -> None:
                     year = _year_before(sent, forum.i)
                     ev.date = ev.date or year or _date(doc, sent, forum.i)
                     doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
+            elif word.startswith("отырыс"):
+                _numbered_meeting_kk(doc, sent, k, head_k + 1, int(m.group(1)))
         # high-level segment
         if (
             low == "жоғары"
@@ -492,3 +494,26 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
             ev = doc.event(ent, "Segment")
             ev.date = ev.date or (doc.events[p.id].date if p.id in doc.events else None) or when
             doc.relate(ent.id, "partOf", p.id, sent, 0.9)
+
+
+def _numbered_meeting_kk(doc: Doc, sent: Sent, k: int, end: int, number: int) -> None:
+    """ "ШЫҰ-ға мүше мемлекеттер басшылары кеңесінің 25-отырысы": the 25th meeting of a
+    body; of a council of heads of state, the organisation's summit (the summit the rest of
+    the article calls "саммит")."""
+    from graph.extract.meetings import summit_label
+
+    forum = _hit_ending_at(sent, k, ("Forum", "Organization"), slack=1)
+    if forum is None or forum.entity in doc.main_occurrence:
+        return
+    label_of = doc.entities[forum.entity].label
+    year = _year_before(sent, forum.i) or doc.year
+    if "heads of state" in label_of.casefold():
+        label, kind = summit_label(doc, forum.entity, year), "Summit"
+    else:
+        label, kind = f"{ordinal(number)} meeting of the {short_label(label_of)}", "Meeting"
+    ent = _new_event(doc, sent, label, kind, forum.i, end)
+    ev = doc.event(ent, kind)
+    ev.ordinal = number
+    ev.date = ev.date or _date(doc, sent, forum.i) or year
+    doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
+    doc.main_occurrence.setdefault(forum.entity, (ent.id, f"#{number}"))
