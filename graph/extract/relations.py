@@ -28,8 +28,12 @@ _COLLECTIVE = ("көшбасшылар", "басшылары", "министрл
 #: words referring back to the event at hand ("Оған ... қатысты", "Жиынға ...")
 _EVENT_ANAPHORS = (
     "оған", "жиынға", "саммитке", "отырысқа", "сессияға", "кездесуге", "іс-шараға", "рәсімге",
-    "жұмысына", "келіссөзге", "форумға", "конференцияға", "басқосуға",
+    "жұмысына", "келіссөзге", "форумға", "конференцияға", "басқосуға", "шараға",
 )
+#: the event at hand said in the locative ("жиында баяндама жасады")
+_EVENT_AT = ("жиында", "саммитте", "отырыста", "кездесуде", "сессияда", "форумда", "шарада")
+#: words that date or place an event elsewhere ("былтыр Астанада өткен саммитте")
+_ELSEWHERE = ("өткен", "былтыр", "бұрын", "алдағы", "келесі")
 #: nouns of an event a chair conducts ("Отырысты жүргізген Мәжіліс Төрағасы")
 _CHAIRED = ("отырыс", "жиын", "саммит", "кездесу", "сессия", "форум", "конференция", "рәсім")
 
@@ -220,7 +224,11 @@ class RelationFinder:
     def _participation(self, sent: Sent) -> None:
         doc = self.doc
         self._event_anaphor(sent)
-        for k in _trigger(sent, _PARTICIPATE):
+        chaired = [  # "Саммитке Си Цзиньпин төрағалық етті"
+            k for k in _trigger(sent, ("төрағалық",))
+            if k + 1 < len(sent.toks) and sent.toks[k + 1].lower.startswith("ет")
+        ]
+        for k in _trigger(sent, _PARTICIPATE) + chaired:
             objects = [
                 h.entity
                 for h in sent.hits
@@ -236,6 +244,21 @@ class RelationFinder:
                         doc.relate(subj, "represents", state, sent, 0.6)
         # an official doing something at an event ("...80-сессиясында көтерген ұсынысы")
         at = [h for h in sent.hits if h.type == "Event" and h.case == "loc" and not h.nested]
+        toks = sent.toks
+        said_at = [
+            k for k, t in enumerate(toks)
+            if t.lower in _EVENT_AT and sent.covered(k) is None
+            and not any(toks[n].lower.startswith(_ELSEWHERE) for n in range(max(0, k - 4), k))
+            and not any(h.type in ("Place",) and k - 3 <= h.j <= k for h in sent.hits)
+        ]
+        if not at and said_at and (last := self._last_event(sent)):
+            for h in actors(sent, types=("Official",)):
+                doc.relate(h.entity, "participatedIn", last, sent, 0.5)
+        if any(t.lower.startswith("делегация") for t in toks) and any(
+            t.lower == "құрамында" for t in toks
+        ) and (main := self._first_event()):  # "делегациясының құрамында X пен Y болды"
+            for h in actors(sent, types=("Official",)):
+                doc.relate(h.entity, "participatedIn", main, sent, 0.5)
         if at:
             for h in actors(sent, cases=("nom", "gen"), types=("Official", "State")):
                 for ev in at:
@@ -243,6 +266,15 @@ class RelationFinder:
                         doc.relate(h.entity, "participatedIn", ev.entity, sent, 0.6)
                     else:
                         self.participants.setdefault(ev.entity, []).append(h.entity)
+
+    def _first_event(self) -> str | None:
+        """The event the article is about: the first one its opening sentences name."""
+        for sent in self.doc.sents[:4]:
+            for h in sorted(sent.hits, key=lambda h: h.i):
+                ev = self.doc.events.get(h.entity)
+                if ev is not None and ev.kind in ("Summit", "Meeting", "Session", "Visit"):
+                    return h.entity
+        return None
 
     def _chaired(self, sent: Sent) -> None:
         """ "Отырысты жүргізген Мәжіліс Төрағасы Ерлан Қошанов", "Жиынды Х жүргізді": the
