@@ -453,3 +453,18 @@ def test_his_visit_named_before_the_visitor():
     got = facts(result)
     assert ("official/kassym-jomart-tokayev", "participatedIn", visit.id) in got
     assert ("official/kassym-jomart-tokayev", "holdsPositionIn", "state/fr") not in got
+
+
+def test_members_listed_and_meetings_on_the_sidelines():
+    result = _en(
+        "The BRICS summit opened in Kazan on Tuesday.",
+        "BRICS, which originally brought together Brazil, Russia, India and China, expanded"
+        " this year.",
+        "On the sidelines of the summit, Kassym-Jomart Tokayev met Vladimir Putin for talks.",
+    )
+    got = facts(result)
+    for state in ("br", "ru", "in", "cn"):
+        assert (f"state/{state}", "partOf", "organization/brics") in got
+    summit = next(e.id for e in result.entities if e.id.startswith("event/brics-summit"))
+    meeting = next(e.id for e in result.entities if e.id.startswith("event/meeting-of"))
+    assert (meeting, "partOf", summit) in got

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.dates import dates_in
-from graph.extract.discourse import drop_absent, event_places, read_discourse
+from graph.extract.discourse import _is_talks, drop_absent, event_places, read_discourse
 from graph.extract.entities import (
     find_anaphors,
     find_bodies_kk,
@@ -203,8 +203,8 @@ def _settle_events(doc: Doc, finder: RelationFinder | SvoRelationFinder) -> None
     event records get their participants and places."""
     children: dict[str, list[str]] = {}
     for s, p, o in doc.relations:
-        if p == "partOf" and s in doc.events:
-            children.setdefault(o, []).append(s)
+        if p == "partOf" and s in doc.events and not _is_talks(doc, s):
+            children.setdefault(o, []).append(s)  # (talks on the sidelines are not a segment)
 
     def most_specific(node: str) -> str | None:
         kids = children.get(node, [])
@@ -233,7 +233,7 @@ def _settle_events(doc: Doc, finder: RelationFinder | SvoRelationFinder) -> None
         parts.extend(w for w in who if w not in parts)
     _explicit_dates(doc)
     for ev in doc.events.values():  # a segment took place where its session did
-        if ev.place is None:
+        if ev.place is None and not _is_talks(doc, ev.id):
             parent = next((o for (s, p, o) in doc.relations if s == ev.id and p == "partOf"), None)
             if parent in doc.events:
                 ev.place = doc.events[parent].place

@@ -144,6 +144,33 @@ def _talks(doc: Doc, finder: RelationFinder) -> None:
             doc.relate(a, "metWith", b, sent, 0.5)
 
 
+#: "on the sidelines of", "на полях", "аясында": a meeting held within another event
+_SIDELINES = ("sidelines", "margins", "полях", "кулуарах", "аясында", "кулуарында",
+              "шеңберінде")
+
+
+def _sidelines_of(doc: Doc, sent: Sent, meeting: str) -> str | None:
+    """The event a bilateral meeting was held on the sidelines of: the one the sentence
+    names, else the event the article opens with."""
+    if not any(t.lower in _SIDELINES for t in sent.toks):
+        return None
+    named = [
+        h.entity for h in sent.hits
+        if h.entity in doc.events and h.entity != meeting and not _is_talks(doc, h.entity)
+        and doc.events[h.entity].kind in ("Summit", "Session", "Meeting", "Conference")
+    ]
+    if named:
+        return named[0]
+    for first in doc.sents[:4]:
+        for h in sorted(first.hits, key=lambda h: h.i):
+            ev = doc.events.get(h.entity)
+            if ev is not None and ev.kind in ("Summit", "Session", "Conference") and (
+                h.entity != meeting
+            ):
+                return h.entity
+    return None
+
+
 def _event_nouns(doc: Doc) -> None:
     """ "the talks", "на саммите", "отырысты": the event of that kind told of last."""
     table = _EVENT_NOUNS[doc.lang]
@@ -264,6 +291,8 @@ def _meetings(doc: Doc) -> None:
         )
         if visit:  # talks held during a visit are part of it
             doc.relate(ent.id, "partOf", visit, sent, 0.5)
+        elif (host := _sidelines_of(doc, sent, ent.id)) is not None:
+            doc.relate(ent.id, "partOf", host, sent, 0.5)  # "on the sidelines of the summit"
 
 
 def _venue(sent: Sent) -> Hit | None:
@@ -299,6 +328,7 @@ def _cooccurrence(doc: Doc) -> None:
                 for a, p, b in doc.relations
                 if p == "partOf"
                 for other in ((a,) if b == nearest.entity else (b,) if a == nearest.entity else ())
+                if not (other in doc.events and _is_talks(doc, other))
             ):
                 continue  # he attended a segment of it, or its forum (resolved to a segment)
             doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
@@ -554,13 +584,66 @@ def _membership(doc: Doc) -> None:
                 and abs(h.i - k) <= 4 and not h.entity.startswith("organization/government-")
                 and not h.entity.endswith("-plus")
             ]
-            if len(states) == 1 and not bodies and _body_anaphor(doc, sent, k):
+            if not bodies and _body_anaphor(doc, sent, k):
                 told = doc.last_of_type(("Organization",), sent.index)
+                members = [states[0].entity] if len(states) == 1 else _listed_states(sent, k)
                 if told is not None and not told.id.startswith("organization/government-"):
-                    doc.relate(states[0].entity, "partOf", told.id, sent, 0.5)
+                    for st in members:  # "членами объединения стали Египет, Эфиопия, Иран ..."
+                        doc.relate(st, "partOf", told.id, sent, 0.5)
                 continue
             if len(states) == 1 and bodies:
                 doc.relate(states[0].entity, "partOf", bodies[0].entity, sent, 0.5)
+            elif bodies and (listed := _listed_states(sent, k)):
+                # "BRICS members Brazil, Russia, India, China and South Africa"
+                for st in listed:
+                    doc.relate(st, "partOf", bodies[0].entity, sent, 0.5)
+        _grouping(doc, sent)
+
+
+#: "BRICS, which brought together Brazil, Russia, India and China, expanded to include ..."
+_GATHERS = frozenset({"include", "includes", "included", "including", "together", "comprises",
+                      "comprising", "unites", "united", "включает", "объединяет", "объединил"})
+
+
+def _grouping(doc: Doc, sent: Sent) -> None:
+    """An organisation said to bring together or include three or more states listed:
+    they are part of it."""
+    toks = sent.toks
+    orgs = [h for h in sent.hits if h.type == "Organization" and not h.nested and not h.in_title]
+    if not orgs:
+        return
+    for k, tok in enumerate(toks):
+        if tok.lower not in _GATHERS or sent.covered(k) is not None:
+            continue
+        before = [h for h in orgs if h.j <= k]
+        if not before or (toks[k].lower == "including" and k - before[-1].j > 1):
+            continue
+        for st in _listed_states(sent, k):
+            doc.relate(st, "partOf", before[0].entity, sent, 0.5)
+
+
+def _listed_states(sent: Sent, k: int) -> list[str]:
+    """Three or more states listed (commas, "and", "и", "мен") right after or right before
+    token ``k``."""
+    states = sorted(
+        (h for h in sent.hits if h.type == "State" and not h.nested and not h.in_title),
+        key=lambda h: h.i,
+    )
+    base = sent.span.start
+    runs: list[list[Hit]] = []
+    for h in states:
+        if runs:
+            prev = runs[-1][-1]
+            gap = sent.text[sent.toks[prev.j - 1].end - base : sent.toks[h.i].start - base]
+            words = {sent.toks[n].lower for n in range(prev.j, h.i)}
+            if words <= {"and", "и", "және", "мен", "the"} and (gap.strip(" ,") == "" or words):
+                runs[-1].append(h)
+                continue
+        runs.append([h])
+    for run in runs:
+        if len(run) >= 3 and (k < run[0].i <= k + 3 or k - 2 <= run[-1].j <= k):
+            return [h.entity for h in run]
+    return []
 
 
 def _body_anaphor(doc: Doc, sent: Sent, k: int) -> bool:
