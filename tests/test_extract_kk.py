@@ -249,3 +249,16 @@ def test_the_numbered_sitting_of_a_council_of_heads_of_state_is_the_summit():
     assert [e.id for e in events] == ["event/sco-summit-2025"]
     got = {(r.subject, r.predicate, r.object) for r in result.relations}
     assert ("official/kassym-jomart-tokayev", "participatedIn", "event/sco-summit-2025") in got
+
+
+def test_states_signing_a_document_named_before_them_and_parties_between():
+    got = _kk_facts(
+        "Түркітілдес мемлекеттердің ынтымақтастық кеңесін құру туралы Нахчыван келісіміне"
+        " 2009 жылы Әзербайжан, Қазақстан, Қырғызстан және Түркия қол қойған.",
+        "Бұл жоба Әзербайжан, Қазақстан және Өзбекстан арасында қол қойылған «жасыл» энергетика"
+        " саласындағы стратегиялық әріптестік туралы келісімге негізделген.",
+    )
+    signed = {s for s, p, _o in got if p == "signed"}
+    assert {"state/az", "state/kz", "state/kg", "state/tr"} <= signed
+    parties = {s for s, p, _o in got if p == "partyTo"}
+    assert {"state/az", "state/kz", "state/uz"} <= parties

@@ -918,6 +918,26 @@ def _bilateral_statement(doc: Doc, finder: RelationFinder, document: str) -> boo
     return len(states) == 2
 
 
+_BETWEEN = frozenset({"арасындағы", "арасында", "between", "между"})
+
+
+def _between_before(doc: Doc, sent: Sent, t: Hit) -> None:
+    """ "Әзербайжан, Қазақстан және Өзбекстан арасында ... қол қойылған келісім", "the
+    agreement between Kazakhstan and France": the states named just before "between" that
+    comes right before the document are its parties."""
+    toks = sent.toks
+    at = next(
+        (k for k in range(max(0, t.i - 8), t.i) if toks[k].lower in _BETWEEN), None
+    )
+    if at is None or doc.lang in ("ru", "en"):  # (ru/en put the parties after "between")
+        return
+    for h in sent.hits:
+        if h.nested or h.in_title or not (at - 10 <= h.i and h.j <= at):
+            continue
+        if h.type == "State" or h.entity.startswith("organization/government-"):
+            doc.relate(h.entity, "partyTo", t.entity, sent, 0.5)
+
+
 def _parties(doc: Doc, finder: RelationFinder) -> None:
     for (s, p, o), rel in list(doc.relations.items()):
         if p != "signed" or not (_binding(doc, o) or _bilateral_statement(doc, finder, o)):
@@ -932,6 +952,7 @@ def _parties(doc: Doc, finder: RelationFinder) -> None:
                 continue
             if not _binding(doc, t.entity):
                 continue
+            _between_before(doc, sent, t)
             for h in sent.hits:
                 if not (t.i <= h.i and h.j <= t.j) or h is t:
                     continue

@@ -375,7 +375,14 @@ class RelationFinder:
             subjects = self.event_officials()
         subjects = subjects or ([self.last_actor] if self.last_actor else [])
         start = hits[-1].j if hits else 0
-        for obj in self._objects_between(sent, start, k, types):
+        objects = self._objects_between(sent, start, k, types)
+        if not objects and hits and predicate == "signed":
+            # "Нахчыван келісіміне 2009 жылы Әзербайжан, Қазақстан ... қол қойған": the
+            # document (in the dative) before the signers
+            objects = [
+                h for h in self._objects_between(sent, 0, hits[0].i, types) if h.case == "dat"
+            ]
+        for obj in objects:
             for subj in subjects:
                 self.doc.relate(subj, predicate, obj.entity, sent, conf)
 
