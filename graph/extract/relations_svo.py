@@ -37,8 +37,6 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("уделить", "внимание"),
             ("выступить", "за"),  # "выступил за ускорение строительства ..." (backs it)
             ("выступать", "за"),
-            ("заинтересованность",),
-            ("важность",),
         ),
         "calledFor": (("призвать",), ("призывать",)),
         "proposed": (("предложить",), ("выдвинуть",), ("инициатива",), ("предложение",)),
@@ -87,7 +85,6 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("expressed", "support", "for"),
             ("attaches",),
             ("attached",),
-            ("importance", "of"),
             ("advocated",),
             ("championed",),
             ("voiced", "support", "for"),
