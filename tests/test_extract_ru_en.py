@@ -468,3 +468,14 @@ def test_members_listed_and_meetings_on_the_sidelines():
     summit = next(e.id for e in result.entities if e.id.startswith("event/brics-summit"))
     meeting = next(e.id for e in result.entities if e.id.startswith("event/meeting-of"))
     assert (meeting, "partOf", summit) in got
+
+
+def test_the_numbered_meeting_of_a_council_of_heads_of_state_is_the_summit():
+    result = _en(
+        "Tokayev joined the leaders in Tianjin for the 25th meeting of the SCO Council of Heads"
+        " of State.",
+        "The summit, hosted by Chinese President Xi Jinping, brought together Russian President"
+        " Vladimir Putin.",
+    )
+    events = [e.id for e in result.entities if e.type == "Event"]
+    assert events == ["event/sco-summit-2025"]

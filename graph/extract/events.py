@@ -459,14 +459,23 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
         if forum is None:
             continue
         flabel = short_label(doc.entities[forum.entity].label)
-        head, kind = ("meeting", "Meeting") if meeting else ("session", "Session")
-        ent = _new_event(
-            doc, sent, f"{ordinal(int(m.group(1)))} {head} of the {flabel}", kind, k, k + 2
-        )
+        if meeting and "heads of state" in doc.entities[forum.entity].label.casefold():
+            # "the 25th meeting of the SCO Council of Heads of State": the SCO summit
+            from graph.extract.meetings import summit_label
+
+            if forum.entity in doc.main_occurrence:
+                continue
+            label, kind = summit_label(doc, forum.entity, (when or doc.year or "")[:4]), "Summit"
+        else:
+            head, kind = ("meeting", "Meeting") if meeting else ("session", "Session")
+            label = f"{ordinal(int(m.group(1)))} {head} of the {flabel}"
+        ent = _new_event(doc, sent, label, kind, k, k + 2)
         ev = doc.event(ent, kind)
         ev.ordinal = int(m.group(1))
         ev.date = ev.date or when
         doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
+        if kind == "Summit":
+            doc.main_occurrence.setdefault(forum.entity, (ent.id, f"#{ev.ordinal}"))
     _convened_session(doc, sent, when)
     for k in range(n_toks):
         for words in _SEGMENT + _DEBATE:
