@@ -479,3 +479,24 @@ def test_the_numbered_meeting_of_a_council_of_heads_of_state_is_the_summit():
     )
     events = [e.id for e in result.entities if e.type == "Event"]
     assert events == ["event/sco-summit-2025"]
+
+
+def test_a_delegation_led_by_and_an_opening():
+    ru = extract(
+        parse_text(
+            "Заголовок\n\nВ Вене прошло 32-е заседание Совета министров иностранных дел ОБСЕ."
+            "\n\nДелегация Республики Казахстан во главе с заместителем министра иностранных дел"
+            " Романом Василенко приняла участие в заседании.\n\n05.12.2025",
+            lang="ru",
+        )
+    )
+    got = facts(ru)
+    assert any(s == "state/kz" and p == "participatedIn" for s, p, _o in got)
+    assert any(p == "represents" and o == "state/kz" for _s, p, o in got)
+    en = _en(
+        "The 32nd meeting of the OSCE Ministerial Council was held in Vienna on Thursday.",
+        "Opening the session, Kazakh Foreign Minister Murat Nurtleu said the decision was right.",
+    )
+    assert any(
+        s == "official/murat-nurtleu" and p == "participatedIn" for s, p, _o in facts(en)
+    )

@@ -22,6 +22,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("участие",),
             ("выступить",),
             ("председательствовать",),
+            ("открыть",),
         ),
         "metWith": (("встретиться",), ("встреча",), ("переговоры",), ("беседа",)),
         "supports": (
@@ -62,6 +63,8 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("sat",),
             ("seated",),
             ("joined",),
+            ("opened",),
+            ("opening",),
         ),
         "metWith": (
             ("met",),
@@ -406,6 +409,16 @@ class SvoRelationFinder(RelationFinder):
                 after = self._after(sent, j)
                 if after:
                     subjects, inverted = after, True
+            if predicate == "participatedIn" and sent.toks[i].lower.startswith(("open", "откр")):
+                # "Форум открыл Президент", "Opening the conference, Nurtleu said": only a
+                # person opens an event he takes part in (a centre "opened in Almaty" does not)
+                if not subjects or inverted:
+                    subjects = [
+                        h.entity for h in sent.hits
+                        if h.type == "Official" and h.i > i and not h.nested and not h.in_title
+                    ][:1]
+                    inverted = True
+                subjects = [x for x in subjects if doc.entities[x].type == "Official"]
             if predicate == "participatedIn" and sent.toks[i].lower == "joined":
                 # "the leaders were joined in the SCO Plus format by A, B and C"
                 by = next(
@@ -712,6 +725,7 @@ class SvoRelationFinder(RelationFinder):
                 self._acts_for(sent, officials[:1], states[-1].entity, event)
                 if event:
                     self.doc.relate(officials[0], "participatedIn", event, sent, 0.6)
+                    self.doc.relate(states[-1].entity, "participatedIn", event, sent, 0.5)
                 return
 
     def _acts_for(self, sent: Sent, officials: list[str], body: str, event: str | None) -> None:
@@ -738,7 +752,10 @@ class SvoRelationFinder(RelationFinder):
         toks, ru = sent.toks, self.doc.lang == "ru"
         words = [sent.reads[k] if ru else frozenset({toks[k].lower}) for k in range(len(toks))]
         heads = {"возглавить", "возглавлять", "led", "headed", "leads", "heads"}
-        if not any(w & heads for w in words):
+        led_by = any(  # "Делегация Республики Казахстан во главе с X"
+            "глава" in words[k] and k > 0 and toks[k - 1].lower == "во" for k in range(len(toks))
+        )
+        if not any(w & heads for w in words) and not led_by:
             return
         for k, w in enumerate(words):
             if not (w & {"делегация", "delegation"}) or sent.covered(k):
@@ -760,7 +777,10 @@ class SvoRelationFinder(RelationFinder):
             ]
             if len(set(officials)) != 1:
                 continue
-            self._acts_for(sent, officials, state, self._event_named_before(sent, len(toks)))
+            event = self._event_named_before(sent, len(toks))
+            self._acts_for(sent, officials, state, event)
+            if event is not None:  # the state's delegation took part
+                self.doc.relate(state, "participatedIn", event, sent, 0.5)
             return
 
     def _event_named_before(self, sent: Sent, k: int) -> str | None:
