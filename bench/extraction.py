@@ -131,13 +131,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def unseen(folder: Path, gazetteer) -> None:
-    """Each article once, first time seen: per language, ms per 1,000 words (all its
-    articles) and the slowest article's ms per 1,000 words."""
+    """Each article once, first time seen (after a warm-up on a few articles of
+    tests/corpus): per language, ms per 1,000 words (all its articles) and the slowest
+    article's ms per 1,000 words."""
     import json
 
     from graph.articles import parse_text
     from graph.extract import extract
 
+    # a serving process has read articles before: warm the lazy parts (lexicons, name
+    # lists, morphology of common words) on the hand-written corpus, not on the measured one
+    warm = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+    for path in sorted(warm.rglob("*.json"))[:: 5] if warm.is_dir() else []:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        extract(parse_text(gold["text"], lang=gold["lang"], date=gold.get("date")), gazetteer)
     per_lang: dict[str, list[tuple[float, int]]] = {}
     for path in sorted(folder.rglob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))

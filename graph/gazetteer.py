@@ -140,6 +140,7 @@ class Gazetteer:
                 )
             self._entries[entry.id] = entry
         self._roles: dict[str, Role] = {role.id: role for role in roles}
+        self._office_index: dict[tuple[str, str], list[tuple[str, str, Entry]]] | None = None
         self._digest = digest
         self._matchers: dict[str, Matcher] = {}
 
@@ -190,15 +191,23 @@ class Gazetteer:
         day = _bound(on_date or _dt.date.today().isoformat(), end=False)
         day_end = _bound(on_date or _dt.date.today().isoformat(), end=True)
         best: tuple[str, Entry] | None = None
-        for entry in self._entries.values():
-            for pos in entry.positions:
-                if pos.of != of_id or pos.role.casefold() != label:
-                    continue
-                if _bound(pos.start, end=False) <= day_end and day <= _bound(pos.end, end=True):
-                    start = _bound(pos.start, end=False)
-                    if best is None or start > best[0]:
-                        best = (start, entry)
+        for start, end, entry in self._offices().get((of_id, label), ()):
+            if start <= day_end and day <= end and (best is None or start > best[0]):
+                best = (start, entry)
         return best[1] if best else None
+
+    def _offices(self) -> dict[tuple[str, str], list[tuple[str, str, Entry]]]:
+        """(body, office) -> the terms of its holders, indexed once (``holder`` is asked
+        for every "Мемлекет басшысы" and "the Chinese leader" of every article)."""
+        if self._office_index is None:
+            index: dict[tuple[str, str], list[tuple[str, str, Entry]]] = {}
+            for entry in self._entries.values():
+                for pos in entry.positions:
+                    index.setdefault((pos.of, pos.role.casefold()), []).append(
+                        (_bound(pos.start, end=False), _bound(pos.end, end=True), entry)
+                    )
+            self._office_index = index
+        return self._office_index
 
     def matcher(self, name: str, variants: Callable[[str], list[Variants]]) -> Matcher:
         """A compiled matcher over every entry name and alias, cached under ``name``.

@@ -10,6 +10,7 @@ of entities the gazetteer does not know.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -122,6 +123,15 @@ def _load(path: str, mtime: float) -> Lexicon:
     )
 
 
+_CHECKED: dict[str, tuple[float, float]] = {}  # path -> (when checked, mtime seen)
+
+
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
-    """The lexicon, cached by the file's modification time."""
-    return _load(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    """The lexicon, cached by the file's modification time (looked at once a second at
+    most)."""
+    now = time.monotonic()
+    seen = _CHECKED.get(str(path))
+    if seen is None or now - seen[0] > 1.0:
+        seen = (now, path.stat().st_mtime if path.exists() else 0.0)
+        _CHECKED[str(path)] = seen
+    return _load(str(path), seen[1])
