@@ -262,3 +262,14 @@ def test_states_signing_a_document_named_before_them_and_parties_between():
     assert {"state/az", "state/kz", "state/kg", "state/tr"} <= signed
     parties = {s for s, p, _o in got if p == "partyTo"}
     assert {"state/az", "state/kz", "state/uz"} <= parties
+
+
+def test_a_kazakh_ministers_title_without_a_state_names_kazakhstans_ministry():
+    text = (
+        "Тақырып\n\nҚазақстан делегациясының құрамында Сыртқы істер министрі Ермек Көшербаев"
+        " болды.\n\nКеліссөздер барысында екі елдің Сыртқы істер министрлері – Ермек Көшербаев"
+        " пен Ван И да болды.\n\n01.09.2025"
+    )
+    result = extract(parse_text(text, lang="kk"))
+    mfa = [e for e in result.entities if e.id == "organization/mfa-kz"]
+    assert mfa and [m.text for m in mfa[0].mentions] == ["Сыртқы істер министрі"]

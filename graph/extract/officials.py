@@ -301,6 +301,15 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         kazakh = doc.lang == "kk" or (doc.lang == "ru" and owner and owner.entity == "state/kz")
         if owner is not None and kazakh and not _ministry(doc, sent, owner, m.start, m.end, toks):
             _ministry_of_state(doc, sent, owner, role, m.start, end)
+        elif (
+            owner is None
+            and doc.lang == "kk"
+            and owner_id == "state/kz"
+            and role.ministry
+            and not any("министрлер" in casefold(t) for t in toks[m.start : m.end])
+        ):  # (not "екі елдің Сыртқы істер министрлері": ministers of two states)
+            # "Сыртқы істер министрі Ермек Көшербаев" in a Kazakh text: Kazakhstan's ministry
+            _ministry(doc, sent, None, m.start, m.end, toks, implied="state/kz")
     if doc.lang == "en":
         out += _english_titles(doc, sent, {t.person for t in out})
     else:
@@ -558,8 +567,17 @@ def _ministry_of_state(doc: Doc, sent: Sent, owner: Hit, role, i: int, j: int) -
     hit.in_title = True
 
 
-def _ministry(doc: Doc, sent: Sent, owner: Hit | None, i: int, j: int, toks: list[str]) -> bool:
-    """ "Сыртқы істер министрінің" names the ministry "Сыртқы істер министрлігі"."""
+def _ministry(
+    doc: Doc,
+    sent: Sent,
+    owner: Hit | None,
+    i: int,
+    j: int,
+    toks: list[str],
+    implied: str | None = None,
+) -> bool:
+    """ "Сыртқы істер министрінің" names the ministry "Сыртқы істер министрлігі" (of the
+    owner named, else of the ``implied`` state)."""
     k = next(
         (
             n
@@ -573,11 +591,12 @@ def _ministry(doc: Doc, sent: Sent, owner: Hit | None, i: int, j: int, toks: lis
     phrase = " ".join(toks[i:k] + ["министрлігі"])
     matcher = doc.gaz.matcher(doc.lang, phrase_readings(doc.lang))
     found = matcher.find(phrase_readings(doc.lang)(phrase))
-    state = owner.entity if owner else None
+    state = owner.entity if owner else implied
     for m in found:
         cands = [e for e in m.ids if (g := doc.gaz.get(e)) and g.type == "Organization"]
         pick = next(
-            (e for e in cands if state and state_of(doc, e) == state), cands[0] if cands else None
+            (e for e in cands if state and state_of(doc, e) == state),
+            cands[0] if cands and not implied else None,
         )
         if pick:
             hit = doc.add_hit(sent, doc.known(pick), owner.i if owner else i, k + 1, source="title")
