@@ -164,8 +164,12 @@ def _sidelines_of(doc: Doc, sent: Sent, meeting: str) -> str | None:
     for first in doc.sents[:4]:
         for h in sorted(first.hits, key=lambda h: h.i):
             ev = doc.events.get(h.entity)
-            if ev is not None and ev.kind in ("Summit", "Session", "Conference") and (
-                h.entity != meeting
+            if (
+                ev is not None
+                and ev.kind in ("Summit", "Session", "Conference", "Meeting")
+                and h.entity != meeting
+                and not _is_talks(doc, h.entity)
+                and not _ahead(doc, h.entity)
             ):
                 return h.entity
     return None
