@@ -500,3 +500,16 @@ def test_a_delegation_led_by_and_an_opening():
     assert any(
         s == "official/murat-nurtleu" and p == "participatedIn" for s, p, _o in facts(en)
     )
+
+
+def test_arabic_names_and_state_adjectives_before_an_office():
+    got = facts(
+        _en(
+            "The King of Bahrain Hamad bin Isa Al Khalifa attended in person.",
+            "South African President Cyril Ramaphosa had attended the summit.",
+        )
+    )
+    assert ("official/hamad-bin-isa-al-khalifa", "holdsPositionIn", "state/bh") in got
+    assert any(s.endswith("ramaphosa") and o == "state/za" for s, p, o in got)
+    swiss = _en("Swiss companies will invest in Kazakhstan.")
+    assert "state/ch" not in {e.id for e in swiss.entities}  # an adjective alone: no state

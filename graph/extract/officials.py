@@ -148,6 +148,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             ):
                 label, end = f"{en} {label}", end + len(key)
                 break
+        if doc.lang == "en":
+            _demonym_before(doc, sent, m.start)  # "South African President Cyril Ramaphosa"
         owner = next(
             (
                 h
@@ -197,19 +199,31 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             if after:
                 person = doc.entities[after.entity]
             k = end
-            while (
-                person is None
-                and k < len(toks)
-                and k - end < 3
-                and _is_name_token(sent, k)
-                and k not in role_tokens
-                and _could_be_name(doc, lex, toks[k])
-                and (
-                    k - end < 2
-                    or any(_PATRONYMIC.search(casefold(t)) for t in toks[end + 1 : k + 1])
-                )
-            ):
+            links = 0  # "Hamad bin Isa Al Khalifa": connectors of an Arabic name
+            while person is None and k < len(toks):
+                if (
+                    k > end
+                    and casefold(toks[k]) in _NAME_LINKS
+                    and k + 1 < len(toks)
+                    and _is_name_token(sent, k + 1)
+                ):
+                    k, links = k + 1, links + 1
+                    continue
+                if not (
+                    k - end - links < 3
+                    and _is_name_token(sent, k)
+                    and k not in role_tokens
+                    and _could_be_name(doc, lex, toks[k])
+                    and (
+                        k - end - links < 2
+                        or links
+                        or any(_PATRONYMIC.search(casefold(t)) for t in toks[end + 1 : k + 1])
+                    )
+                ):
+                    break
                 k += 1
+            while k > end and casefold(toks[k - 1]) in _NAME_LINKS:
+                k -= 1
             if k == end + 1 and doc.lang == "en" and not _is_given(doc, toks[end]) and not (
                 k < len(toks) and toks[k][:1].isupper()
             ):
@@ -610,6 +624,10 @@ _SURNAME = re.compile(
 )
 
 
+#: words inside Arabic names ("Tamim bin Hamad Al Thani", "Абдулла бин Тук аль-Марри")
+_NAME_LINKS = frozenset({"bin", "ibn", "bint", "al", "бин", "ибн", "аль", "әл"})
+
+
 _PATRONYMIC = re.compile(r"(ұлы|улы|қызы|кызы|ович|евич|ич|овна|евна|ична)$")
 
 
@@ -801,18 +819,30 @@ def find_names(doc: Doc, sent: Sent) -> None:
             k += 1
             continue
         end = k + 1
-        while (
-            end < len(toks)
-            and end - k < 3
-            and _is_name_token(sent, end)
-            and toks[end].start - toks[end - 1].end <= 1
-            and end not in in_role
-            and _is_surname(doc, toks[end].text)
-            and (lex is None or lex.word(toks[end].text) is None)
-        ):
+        links = 0
+        while end < len(toks):
+            if (
+                casefold(toks[end].text) in _NAME_LINKS
+                and end + 1 < len(toks)
+                and toks[end + 1].text[:1].isupper()
+                and not asian
+            ):  # "Hamad bin Isa Al Khalifa": the name goes on past "bin" and "Al"
+                end, links = end + 1, links + 1
+                continue
+            if not (
+                end - k - links < 3
+                and _is_name_token(sent, end)
+                and toks[end].start - toks[end - 1].end <= 1
+                and end not in in_role
+                and (links or _is_surname(doc, toks[end].text))
+                and (lex is None or lex.word(toks[end].text) is None)
+            ):
+                break
             end += 1
             if asian:
                 break
+        while end > k + 1 and casefold(toks[end - 1].text) in _NAME_LINKS:
+            end -= 1
         if end - k < 2:
             k += 1
             continue
@@ -853,3 +883,42 @@ def _punctuated(sent: Sent, k: int) -> bool:
     base = sent.span.start
     gap = sent.text[sent.toks[k - 1].end - base : sent.toks[k].start - base]
     return any(c in gap for c in ",;:()")
+
+
+#: English adjectives of states the reference data does not list as names of the state
+#: (they are read only right before an office: "Swiss President", "Bahraini King")
+_DEMONYMS = {
+    "south african": "za", "bahraini": "bh", "omani": "om", "kuwaiti": "kw", "jordanian": "jo",
+    "iraqi": "iq", "syrian": "sy", "lebanese": "lb", "malaysian": "my", "indonesian": "id",
+    "vietnamese": "vn", "thai": "th", "brazilian": "br", "argentine": "ar", "mexican": "mx",
+    "canadian": "ca", "australian": "au", "spanish": "es", "polish": "pl", "austrian": "at",
+    "swiss": "ch", "dutch": "nl", "belgian": "be", "greek": "gr", "serbian": "rs",
+    "czech": "cz", "slovak": "sk", "romanian": "ro", "bulgarian": "bg", "latvian": "lv",
+    "lithuanian": "lt", "estonian": "ee", "swedish": "se", "norwegian": "no", "danish": "dk",
+    "irish": "ie", "portuguese": "pt", "ethiopian": "et", "nigerian": "ng", "kenyan": "ke",
+    "algerian": "dz", "moroccan": "ma", "tunisian": "tn", "libyan": "ly", "bangladeshi": "bd",
+    "nepalese": "np", "sri lankan": "lk", "cambodian": "kh", "filipino": "ph",
+    "singaporean": "sg", "georgian": "ge", "moldovan": "md", "croatian": "hr",
+    "slovenian": "si", "albanian": "al", "cypriot": "cy", "maltese": "mt", "korean": "kr",
+    "south korean": "kr", "american": "us", "british": "gb", "emirati": "ae",
+}
+
+
+def _demonym_before(doc: Doc, sent: Sent, k: int) -> None:
+    """A state adjective right before an office the reference data does not know as a name
+    of the state: a State hit, part of the title ("South African President")."""
+    if k == 0 or any(h.j == k for h in sent.hits):
+        return
+    for n in (2, 1):
+        if k - n < 0 or any(sent.covered(x) is not None for x in range(k - n, k)):
+            continue
+        words = " ".join(sent.toks[x].lower for x in range(k - n, k))
+        code = _DEMONYMS.get(words)
+        if code is None or not sent.toks[k - n].text[:1].isupper():
+            continue
+        entry = doc.gaz.get(f"state/{code}")
+        if entry is None:
+            return
+        hit = doc.add_hit(sent, doc.known(entry.id), k - n, k, source="demonym")
+        hit.in_title = True
+        return
