@@ -513,3 +513,19 @@ def test_arabic_names_and_state_adjectives_before_an_office():
     assert any(s.endswith("ramaphosa") and o == "state/za" for s, p, o in got)
     swiss = _en("Swiss companies will invest in Kazakhstan.")
     assert "state/ch" not in {e.id for e in swiss.entities}  # an adjective alone: no state
+
+
+def test_gapped_lists_of_who_represented_or_led_which_delegation():
+    result = _en(
+        "The second Central Asia – GCC summit opened in Samarkand on Friday.",
+        "Kazakhstan was represented by President Kassym-Jomart Tokayev, Kyrgyzstan by President"
+        " Sadyr Japarov and Tajikistan by President Emomali Rahmon.",
+        "The Russian delegation was led by Deputy Foreign Minister Andrey Rudenko, and the"
+        " Turkish one by Deputy Foreign Minister Nuh Yilmaz.",
+    )
+    got = facts(result)
+    assert ("official/sadyr-japarov", "represents", "state/kg") in got
+    assert ("official/emomali-rahmon", "represents", "state/tj") in got
+    assert ("official/sadyr-japarov", "represents", "state/kz") not in got
+    rudenko = next(e.id for e in result.entities if e.label.startswith("Andrey"))
+    assert (rudenko, "represents", "state/ru") in got

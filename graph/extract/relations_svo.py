@@ -689,6 +689,9 @@ class SvoRelationFinder(RelationFinder):
                 continue
             body = actors[-1].entity
             stop = next((n for n in range(k + 2, len(toks)) if toks[n].lower in _CLAUSE), len(toks))
+            pairs = self._gapped(sent, k + 2, stop)
+            if pairs:  # "Kazakhstan was represented by A, Kyrgyzstan by B and Tajikistan by C"
+                stop = min(stop, min(b for b, _s, _o in pairs))
             officials = [
                 h.entity
                 for h in sent.hits
@@ -698,6 +701,56 @@ class SvoRelationFinder(RelationFinder):
             self._acts_for(sent, officials, body, event)
             if officials and event:
                 self.doc.relate(body, "participatedIn", event, sent, 0.6)
+            for _b, state, official in pairs:
+                self._acts_for(sent, [official], state, event)
+                if event:
+                    self.doc.relate(state, "participatedIn", event, sent, 0.6)
+        self._led_by_list(sent)
+
+    def _gapped(self, sent: Sent, start: int, stop: int) -> list[tuple[int, str, str]]:
+        """ ", Kyrgyzstan by President Sadyr Japarov", ", the Iranian delegation by X":
+        (the "by", the state, the official) of each gapped clause after ``start``."""
+        toks = sent.toks
+        out = []
+        for b in range(start, stop):
+            if toks[b].lower != "by" or sent.covered(b) is not None:
+                continue
+            state = next(
+                (
+                    h for h in sent.hits
+                    if h.type == "State" and not h.nested and b - 3 <= h.j <= b
+                ),
+                None,
+            )
+            official = next(
+                (
+                    h for h in sorted(sent.hits, key=lambda h: h.i)
+                    if h.type == "Official" and not h.nested and not h.in_title and b < h.i <= b + 9
+                ),
+                None,
+            )
+            if state is not None and official is not None:
+                out.append((b, state.entity, official.entity))
+        return out
+
+    def _led_by_list(self, sent: Sent) -> None:
+        """ "The Russian delegation was led by A, the Iranian delegation by B, and the
+        Turkish one by C": each official represents his state at the event at hand."""
+        toks = sent.toks
+        for k in range(len(toks) - 1):
+            if toks[k].lower not in ("led", "headed") or toks[k + 1].lower != "by":
+                continue
+            if not any(t.lower in ("delegation", "delegations") for t in toks[:k]):
+                continue
+            pairs = self._gapped(sent, k + 1, len(toks))
+            if len(pairs) < 2:
+                return  # a single delegation: _heads_delegation
+            event = self._event_named_before(sent, len(toks)) or self._event_anaphor(sent)
+            for _b, state, official in pairs:
+                self._acts_for(sent, [official], state, event)
+                if event:
+                    self.doc.relate(state, "participatedIn", event, sent, 0.5)
+            return
 
     def _represented_ru(self, sent: Sent) -> None:
         """ "Армению на заседании представлял вице-премьер Мгер Григорян", "от имени
