@@ -55,8 +55,9 @@ def _body(sent: Sent, k: int, after: bool, kazakh: bool = False) -> Hit | None:
 
 
 def _numbered(sent: Sent, k: int) -> bool:
-    """ "61-я сессия", "80th session": numbered sessions are read in events.py."""
-    return k > 0 and sent.toks[k - 1].text[:1].isdigit()
+    """ "61-я сессия", "80th session", "31-отырысына": numbered sessions and meetings are
+    read in events.py."""
+    return (k > 0 and sent.toks[k - 1].text[:1].isdigit()) or sent.toks[k].text[:1].isdigit()
 
 
 def _summit_held(doc: Doc, body: str) -> str | None:
