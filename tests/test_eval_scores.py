@@ -24,27 +24,24 @@ DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*"]
 #: set -> language -> (entity F1, relation F1, relation precision) floors
 FLOORS = {
     "own": {
-        "kk": (0.90, 0.71, 0.78),
-        "ru": (0.89, 0.67, 0.72),
-        "en": (0.92, 0.68, 0.74),
+        "kk": (0.91, 0.73, 0.79),
+        "ru": (0.89, 0.69, 0.72),
+        "en": (0.93, 0.72, 0.77),
     },
     "blind-dev": {
-        "kk": (0.85, 0.58, 0.72),
-        "ru": (0.88, 0.59, 0.68),
-        "en": (0.87, 0.55, 0.64),
+        "kk": (0.86, 0.62, 0.74),
+        "ru": (0.88, 0.60, 0.68),
+        "en": (0.87, 0.58, 0.66),
     },
     "blind-held-out": {
-        "kk": (0.85, 0.63, 0.72),
-        # relation precision 0.64 -> 0.62: meetings on the sidelines of a summit are now part
-        # of it (the convention of the en/kk dev annotators and of tests/corpus); this part's
-        # Russian annotator did not annotate it so (a count, not a text, was read)
-        "ru": (0.84, 0.55, 0.62),
-        "en": (0.80, 0.45, 0.60),
+        "kk": (0.87, 0.65, 0.75),
+        "ru": (0.85, 0.56, 0.63),
+        "en": (0.81, 0.46, 0.61),
     },
     "blind-held-out-2": {
-        "kk": (0.79, 0.48, 0.72),
+        "kk": (0.81, 0.49, 0.72),
         "ru": (0.83, 0.57, 0.64),
-        "en": (0.84, 0.45, 0.54),
+        "en": (0.85, 0.45, 0.53),
     },
 }
 
