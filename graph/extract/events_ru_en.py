@@ -14,7 +14,6 @@ data/lexicon/ru-en.yaml.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,18 +89,11 @@ def _load(path: str, mtime: float) -> RuLexicon:
     )
 
 
-_CHECKED: dict[str, tuple[float, float]] = {}  # path -> (when checked, mtime seen)
-
-
 def ru_lexicon(path: Path = RU_LEXICON) -> RuLexicon:
-    """The Russian -> English lexicon, cached by the file's modification time (looked at
-    once a second at most: the lexicon is asked for in every sentence)."""
-    now = time.monotonic()
-    seen = _CHECKED.get(str(path))
-    if seen is None or now - seen[0] > 1.0:
-        seen = (now, path.stat().st_mtime if path.exists() else 0.0)
-        _CHECKED[str(path)] = seen
-    return _load(str(path), seen[1])
+    """The Russian -> English lexicon, cached by the file's modification time."""
+    from graph.extract.lexicon import file_stamp
+
+    return _load(str(path), file_stamp(path))
 
 
 def _thing_after(sent: Sent, k: int, window: int = 9) -> Hit | None:

@@ -126,12 +126,17 @@ def _load(path: str, mtime: float) -> Lexicon:
 _CHECKED: dict[str, tuple[float, float]] = {}  # path -> (when checked, mtime seen)
 
 
-def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
-    """The lexicon, cached by the file's modification time (looked at once a second at
-    most)."""
+def file_stamp(path: Path) -> float:
+    """The file's modification time, looked at once a second at most (lexicons are asked
+    for in every sentence; an edit is picked up within a second)."""
     now = time.monotonic()
     seen = _CHECKED.get(str(path))
     if seen is None or now - seen[0] > 1.0:
         seen = (now, path.stat().st_mtime if path.exists() else 0.0)
         _CHECKED[str(path)] = seen
-    return _load(str(path), seen[1])
+    return seen[1]
+
+
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    """The lexicon, cached by the file's modification time."""
+    return _load(str(path), file_stamp(path))
