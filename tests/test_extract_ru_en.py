@@ -529,3 +529,17 @@ def test_gapped_lists_of_who_represented_or_led_which_delegation():
     assert ("official/sadyr-japarov", "represents", "state/kz") not in got
     rudenko = next(e.id for e in result.entities if e.label.startswith("Andrey"))
     assert (rudenko, "represents", "state/ru") in got
+
+
+def test_money_in_dollars_and_clauses_apart_are_not_states_or_members():
+    result = _en(
+        "Xi announced 2 billion yuan (US$280 million) in grants to SCO member states.",
+        "Kazakhstan has cultivated ties with China, the United States and the European Union"
+        " while remaining a member of the Eurasian Economic Union.",
+        "U.N. Secretary-General Antonio Guterres also travelled to Kazan, his first visit to"
+        " Russia in more than two years, and called for a just peace in Ukraine.",
+    )
+    got = facts(result)
+    assert not any(s == "state/us" and p == "partOf" for s, p, _o in got)
+    visit = next(e.id for e in result.entities if e.id.startswith("event/visit"))
+    assert (visit, "locatedIn", "state/ua") not in got

@@ -40,7 +40,7 @@ from graph.extract.meetings import (
     find_planned_occurrences,
     find_plus_meetings,
 )
-from graph.extract.mentions import Doc, find_capitals, match_known
+from graph.extract.mentions import Doc, drop_currencies, find_capitals, match_known
 from graph.extract.officials import find_leaders, find_names, find_people, find_titles
 from graph.extract.relations import RelationFinder
 from graph.extract.relations_svo import SvoRelationFinder
@@ -81,6 +81,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     titles = []
     for sent in doc.sents:
         match_known(doc, sent)
+        drop_currencies(doc, sent)
         find_capitals(doc, sent)
         find_governments(doc, sent)
         find_names(doc, sent)

@@ -581,6 +581,7 @@ def _membership(doc: Doc) -> None:
             states = [
                 h for h in sent.hits
                 if h.type == "State" and not h.nested and not h.in_title and k - 7 <= h.j <= k
+                and not _apart(sent, h.j, k)
             ]
             bodies = [
                 h for h in sent.hits
@@ -624,6 +625,16 @@ def _grouping(doc: Doc, sent: Sent) -> None:
             continue
         for st in _listed_states(sent, k):
             doc.relate(st, "partOf", before[0].entity, sent, 0.5)
+
+
+#: words between a state and "member" that put it in another clause ("ties with the United
+#: States and the EU while remaining a member of the EAEU")
+_APART = frozenset({"while", "with", "unlike", "whereas", "but", "а", "но"})
+
+
+def _apart(sent: Sent, i: int, k: int) -> bool:
+    """Is the state ending at token ``i`` cut off from the member word at ``k``?"""
+    return any(sent.toks[n].lower in _APART for n in range(i, k))
 
 
 def _listed_states(sent: Sent, k: int) -> list[str]:

@@ -386,6 +386,8 @@ def find_places_svo(doc: Doc, sent: Sent) -> None:
         ev = doc.events.get(h.entity)
         if ev is None or ev.kind in ("Anniversary",):
             continue
+        if ev.kind == "Visit" and ev.place is not None:
+            continue  # a visit's place is its destination ("his visit to Russia ... in Ukraine")
         near = [p for p in places if p.i > h.j or p.j < h.i]
         place = min(near, key=lambda p: abs(p.i - h.i)) if near else dateline
         if place is None or (h.source == "anaphor" and place is not dateline):

@@ -391,6 +391,21 @@ def capital_of(gaz: Gazetteer, state: str) -> str | None:
     return None
 
 
+def drop_currencies(doc: Doc, sent: Sent) -> None:
+    """ "US$280 million", "C$5": a currency sign right after a state's code is money, not
+    the state."""
+    text = doc.article.text
+    keep = []
+    for h in sent.hits:
+        if h.type == "State" and text[h.end : h.end + 1] == "$":
+            ent = doc.entities.get(h.entity)
+            if ent is not None:
+                ent.mentions = [m for m in ent.mentions if m.start != h.start]
+            continue
+        keep.append(h)
+    sent.hits[:] = keep
+
+
 def find_capitals(doc: Doc, sent: Sent) -> None:
     """ "the Kazakh capital", "the capital of Kyrgyzstan", "в белорусской столице", "в столице
     Казахстана", "Ресей елордасы", "елордада": the capital named by its state (a bare Kazakh

@@ -77,12 +77,16 @@ def own_state(doc: Doc, titles: list[Title], person: str) -> str | None:
     return None
 
 
-def _destination(doc: Doc, sent: Sent, own: str | None) -> Hit | None:
+def _destination(doc: Doc, sent: Sent, own: str | None, k: int | None = None) -> Hit | None:
     """Where the visit goes: the most specific place the sentence names as a
-    destination ("to", "в", a Kazakh dative or locative), not the visitor's own state."""
+    destination ("to", "в", a Kazakh dative or locative), not the visitor's own state, and
+    (in English) near the visit word ``k`` ("his first visit to Russia ... a
+    just peace in Ukraine": Russia)."""
     found: list[Hit] = []
     for h in sent.hits:
         if h.type not in ("Place", "State") or h.nested or h.in_title:
+            continue
+        if k is not None and doc.lang == "en" and not (k - 10 <= h.i <= k + 6):
             continue
         if h.entity == own:
             continue
@@ -134,7 +138,7 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
         kind, start = _kind(doc, sent, k)
         visitor = _visitor(doc, sent, k)
         own = own_state(doc, titles, visitor.entity) if visitor else None
-        dest = _destination(doc, sent, own)
+        dest = _destination(doc, sent, own, k)
         known = doc.last_of_type(("Event",), sent.index, kinds=("Visit",))
         if known is not None and (dest is None or visitor is None or kind is None):
             doc.add_hit(sent, known, start, k + 1, source="anaphor")  # "during the visit"
