@@ -273,3 +273,64 @@ def test_a_kazakh_ministers_title_without_a_state_names_kazakhstans_ministry():
     result = extract(parse_text(text, lang="kk"))
     mfa = [e for e in result.entities if e.id == "organization/mfa-kz"]
     assert mfa and [m.text for m in mfa[0].mentions] == ["Сыртқы істер министрі"]
+
+
+def _kk_extraction(*sentences):
+    text = "Тақырып\n\n" + "\n\n".join(sentences) + "\n\n12.03.2025"
+    return extract(parse_text(text, lang="kk"))
+
+
+def test_what_is_proposed_to_be_set_up_is_a_new_initiative():
+    result = _kk_extraction(
+        "Мемлекет басшысы Түркі мемлекеттері ұйымы аясында цифрлық транзит жөніндегі"
+        " өңірлік хаб құруды ұсынды.",
+        "Сондай-ақ ол су үнемдейтін технологиялар жөніндегі Түркі кеңесін құру туралы"
+        " бастама көтерді.",
+    )
+    new = {e.id: [m.text for m in e.mentions] for e in result.entities if e.type == "Initiative"}
+    hub = next(i for i, m in new.items() if "өңірлік хаб" in m[0])
+    council = next(i for i, m in new.items() if "Түркі кеңесін" in m[0])
+    assert not any(m[0].startswith(("ол ", "аясында")) for m in new.values())
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    tokayev = "official/kassym-jomart-tokayev"
+    assert {(tokayev, "proposed", hub), (tokayev, "proposed", council)} <= got
+
+
+def test_a_summit_proposed_to_be_held_is_the_event_not_an_initiative():
+    result = _kk_extraction(
+        "Қазақстан тарапының ШЫҰ-ның келесі саммитін 2027 жылы Астанада өткізу туралы"
+        " ұсынысы қолдау тапты."
+    )
+    assert not [e for e in result.entities if e.type == "Initiative"]
+    proposed = [r for r in result.relations if r.predicate == "proposed"]
+    assert [(r.subject, result_type(result, r.object)) for r in proposed] == [
+        ("state/kz", "Event")
+    ]
+
+
+def result_type(result, iri):
+    return next(e.type for e in result.entities if e.id == iri)
+
+
+def test_the_author_of_a_participle_clause_is_not_the_supporter():
+    result = _kk_extraction(
+        "Мемлекет басшысы Мәскеуде сөз сөйледі.",
+        "Сонымен қатар ол Ресей тарапы ұсынған БРИКС тыңайтқыш биржасын құру бастамасын"
+        " қолдайтынын жеткізді.",
+    )
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    exchange = next(
+        e.id for e in result.entities
+        if e.type == "Initiative" and "биржасын" in e.mentions[0].text
+    )
+    assert ("state/ru", "proposed", exchange) in got
+    assert ("official/kassym-jomart-tokayev", "supports", exchange) in got
+    assert ("state/ru", "supports", exchange) not in got
+
+
+def test_commitment_to_a_documents_principles_is_support():
+    got = _kk_facts(
+        "Министр Мұрат Нұртілеу Қазақстанның БҰҰ Жарғысының қағидаттарына адалдығын растады."
+    )
+    assert ("state/kz", "supports", "treaty/un-charter") in got
+    assert ("official/murat-nurtleu", "supports", "treaty/un-charter") in got

@@ -18,6 +18,7 @@ from graph.extract.entities import (
     find_initiatives,
     find_named_svo,
     find_proposals,
+    find_proposals_kk,
 )
 from graph.extract.events import find_events, find_events_svo, find_places
 from graph.extract.events_ru_en import (
@@ -92,6 +93,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         find_seats(doc, sent)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
+            find_proposals_kk(doc, sent, lex)
             find_documents_kk(doc, sent, lex)
             find_bodies_kk(doc, sent, lex)
             find_anaphors(doc, sent)

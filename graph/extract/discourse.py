@@ -711,11 +711,14 @@ def _possessive_proposals(doc: Doc) -> None:
                 )
             if owner is None:
                 continue
+            events = [h for h in sent.hits if h.type == "Event"]
             target = next(
-                (h for h in sent.hits
+                (h for h in sorted(sent.hits, key=lambda h: h.i)
                  if h.type in ("Initiative", "Treaty", "Organization", "Forum")
                  and not h.nested and not h.in_title
-                 and (k < h.i <= k + 12 if doc.lang != "kk" else owner.j <= h.i and h.j <= k + 1)),
+                 and (k < h.i <= k + 12 if doc.lang != "kk" else owner.j <= h.i and h.j <= k + 1)
+                 # "Қазақстанның ШЫҰ-ның саммитін өткізу туралы ұсынысы": the summit's owner
+                 and not (h.case == "gen" and any(e.i <= h.j + 1 and e.j > h.j for e in events))),
                 None,
             )
             if target is not None:

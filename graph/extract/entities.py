@@ -395,6 +395,95 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
         return
 
 
+#: what a Kazakh proposal asks to make: verbal nouns (stems) -> English
+_KK_MAKE = {"құру": "establishment", "өткізу": "holding", "ашу": "opening",
+            "жасасу": "conclusion", "әзірлеу": "drafting", "ұйымдастыру": "organisation",
+            "шақыру": "convening", "іске": "launch"}
+#: words after the verbal noun that make it a proposal ("құруды ұсынды", "құру туралы
+#: бастама көтерді", "құру жөнінде ұсыныс жасады")
+_KK_PROPOSE = ("ұсын", "бастама", "идея")
+#: endings of Kazakh converbs, participles and finite verbs: a clause ends there
+_KK_CLAUSE_END = ("ып", "іп", "йды", "йді", "ған", "ген", "қан", "кен", "ады", "еді", "ды,")
+
+
+def find_proposals_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
+    """ "Су ресурстарын тиімді пайдалану жөніндегі орталық құруды ұсынды", "сыни маңызы
+    бар минералдар жөніндегі Түркі кеңесін құру туралы бастама көтерді": what is proposed
+    to be made is an Initiative (find_proposals does English and Russian)."""
+    toks = sent.toks
+    base = sent.span.start
+    for k, tok in enumerate(toks):
+        if k == 0 or sent.covered(k) is not None:
+            continue
+        make = next((en for st, en in _KK_MAKE.items() if st in kk.stems(tok.text)), None)
+        if make is None or (make == "launch" and not (
+            k + 1 < len(toks) and toks[k + 1].lower.startswith("қосу")
+        )):
+            continue
+        after = [t.lower for t in toks[k + 1 : k + 4]]
+        if after[:1] and after[0].startswith(("бастама", "идея", "ұсыныс")):
+            proposal = True  # "биржасын құру бастамасын" (find_initiatives did not know X)
+        elif tok.lower.endswith(("ды", "ді", "ты", "ті")) or make == "launch":
+            proposal = any(a.startswith("ұсын") and not a.startswith("ұсыныл") for a in after[:2])
+        else:
+            proposal = (after[:1] in (["туралы"], ["жөнінде"])) and any(
+                a.startswith(_KK_PROPOSE) for a in after[1:3]
+            )
+        if not proposal:
+            continue
+        start = k
+        while start > 0 and k - start < 8:
+            prev = toks[start - 1]
+            gap = sent.text[prev.end - base : toks[start].start - base]
+            if any(c in gap for c in ",;:.()"):
+                break
+            hit = sent.covered(start - 1)
+            if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
+                break
+            low = prev.lower
+            if hit is None and (
+                low in ("және", "мен", "пен", "бен", "үшін", "ретінде", "бірге", "деп", "ол",
+                        "олар", "бұл", "біз", "жылы", "жылға")
+                or low.endswith(_KK_CLAUSE_END)
+                or low.endswith(("да", "де", "та", "те"))
+                or prev.text[:1].isdigit()
+            ):
+                break
+            if hit is not None and (hit.type == "Place" or prev.lower.endswith(
+                ("ның", "нің", "дың", "дің", "тың", "тің", "да", "де", "та", "те", "нда", "нде")
+            )):
+                break  # "Астанада ... өткізу": where; "Қазақстан тарапының": whose
+            start = hit.i if hit is not None else start - 1
+        if k - start < 2 or all(sent.covered(n) is not None for n in range(start, k)):
+            continue
+        if _stem_in(toks[k - 1].text, _KK_EVENT_HEADS):
+            continue  # "саммит өткізу": a planned event, not an initiative
+        words = [t.text for t in toks[start:k]]
+        en = lex.translate(words)
+        words[-1] = _kk_nominative(words[-1])
+        label = title_case(en) if en else to_latin(" ".join(words))
+        _new(doc, sent, "Initiative", label[:1].upper() + label[1:], start, k, "proposal")
+
+
+_KK_EVENT_HEADS = ("саммит", "кездесу", "форум", "конференция", "сессия", "отырыс", "жиын",
+                   "консультация", "келіссөз", "сапар")
+_KK_VOICED = {"ғ": "қ", "г": "к", "б": "п"}
+
+
+def _kk_nominative(word: str) -> str:
+    """ "орталығын" -> "орталық", "биржасын" -> "биржа", "тобын" -> "топ": the dictionary
+    form of a possessive-accusative head noun, for a transliterated label."""
+    low = casefold(word)
+    if low.endswith(("сын", "сін")) and len(low) > 5:
+        return word[:-3]
+    if low.endswith(("ын", "ін")) and len(low) > 4:
+        stem = word[:-2]
+        return stem[:-1] + _KK_VOICED.get(stem[-1], stem[-1])
+    if low.endswith(("ны", "ні", "ды", "ді", "ты", "ті")) and len(low) > 4:
+        return word[:-2]
+    return word
+
+
 def _new_named(doc: Doc, sent: Sent, type_: str, label: str, i: int, j: int) -> Entity:
     """A new Forum/Organization/Place/Event named in the text."""
     path = {"Forum": "forum", "Organization": "organization", "Place": "place",

@@ -15,6 +15,8 @@ from graph.extract.officials import Title, state_of
 ACTOR_TYPES = ("Official", "State", "Organization")
 _PARTICIPATE = ("қатыс",)
 _SUPPORT = ("қолда", "құпта")
+#: "X-ға адалдығын растады": commitment to a document or an initiative
+_COMMITTED = ("адалдығ", "адалдық")
 _CALL = ("шақыр",)
 _NEED = ("қажеттіл", "қажеттіг")
 _PROPOSE = ("ұсынды", "ұсыныс", "ұсынған", "ұсынат", "бастамашы", "ұсынып")
@@ -45,6 +47,15 @@ def _trigger(sent: Sent, prefixes: tuple[str, ...], exclude: tuple[str, ...] = (
         if low.startswith(prefixes) and not low.startswith(exclude) and sent.covered(k) is None:
             out.append(k)
     return out
+
+
+def _authors_clause(sent: Sent, h: Hit) -> bool:
+    """ "Ресей тарапы ұсынған X": the author of a participle clause, not the sentence's
+    subject."""
+    nxt = [t.lower for t in sent.toks[h.j : h.j + 2]]
+    if nxt[:1] and nxt[0] in ("тарапы", "тараптары"):
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0].startswith(_PROPOSED_BY)
 
 
 def actors(
@@ -369,7 +380,10 @@ class RelationFinder:
     def _with_actor(
         self, sent: Sent, k: int, predicate: str, types: tuple[str, ...], conf: float
     ) -> None:
-        hits = conjoined(sent, [h for h in actors(sent, types=("Official", "State")) if h.i < k])
+        hits = conjoined(sent, [
+            h for h in actors(sent, types=("Official", "State"))
+            if h.i < k and not _authors_clause(sent, h)
+        ])
         subjects = [h.entity for h in hits]
         if not subjects and any(t.lower in _COLLECTIVE for t in sent.toks[:k]):
             subjects = self.event_officials()
@@ -387,6 +401,18 @@ class RelationFinder:
                 self.doc.relate(subj, predicate, obj.entity, sent, conf)
 
     def _support(self, sent: Sent) -> None:
+        for k in _trigger(sent, _COMMITTED):
+            # "Василенко Қазақстанның ... Хельсинки қорытынды актісінің қағидаттарына
+            # адалдығын растады": the speaker and the state committed to it support it
+            self._with_actor(sent, k, "supports", ("Initiative", "Treaty"), 0.6)
+            objects = self._objects_between(sent, 0, k, ("Initiative", "Treaty"))
+            for h in sent.hits:
+                if (
+                    objects and h.type == "State" and h.case == "gen" and not h.nested
+                    and h.j <= objects[0].i
+                ):
+                    for obj in objects:
+                        self.doc.relate(h.entity, "supports", obj.entity, sent, 0.6)
         for k in _trigger(sent, _SUPPORT):
             self._with_actor(sent, k, "supports", ("Initiative", "Treaty", "Forum"), 0.7)
             backer = next(  # "... бастамасына Түркияның қолдауын білдірді": Turkey's support
@@ -436,7 +462,12 @@ class RelationFinder:
         if self._authored(sent):
             return
         initiated = _trigger(sent, _INITIATED)  # "Тоқаевтың бастамасымен құрылған ..."
-        if not initiated and not _trigger(sent, _PROPOSE, exclude=("ұсыныл",)):
+        raised = any(  # "... құру туралы бастама көтерді": raised an initiative
+            t.lower.startswith("бастама") and n + 1 < len(sent.toks)
+            and sent.toks[n + 1].lower.startswith("көтер")
+            for n, t in enumerate(sent.toks)
+        )
+        if not initiated and not raised and not _trigger(sent, _PROPOSE, exclude=("ұсыныл",)):
             return
         proposers = actors(sent, cases=("nom", "gen"), types=("Official", "State"))
         if initiated:
@@ -446,7 +477,10 @@ class RelationFinder:
             return
         types = ("Initiative", "Treaty", "Organization", "Forum") if initiated else ("Initiative",)
         for h in sent.hits:
-            if h.type in types and not h.nested and not h.in_title and h.entity != subj:
+            held = h.type == "Event" and any(  # "үшінші саммитті Астанада өткізу туралы ұсынысы"
+                t.lower.startswith("өткіз") for t in sent.toks[h.j : h.j + 4]
+            )
+            if (h.type in types or held) and not h.nested and not h.in_title and h.entity != subj:
                 if initiated and h.i < initiated[0]:
                     continue
                 self.doc.relate(subj, "proposed", h.entity, sent, 0.7)
