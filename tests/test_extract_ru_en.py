@@ -543,3 +543,20 @@ def test_money_in_dollars_and_clauses_apart_are_not_states_or_members():
     assert not any(s == "state/us" and p == "partOf" for s, p, _o in got)
     visit = next(e.id for e in result.entities if e.id.startswith("event/visit"))
     assert (visit, "locatedIn", "state/ua") not in got
+
+
+def test_a_business_forum_held_during_a_visit_is_an_event_not_a_recurring_forum():
+    result = _en(
+        "Tokayev and the Emir later addressed the Qatar–Kazakhstan Business Forum in Doha,"
+        " where companies signed 12 agreements.",
+    )
+    forum = next(e for e in result.entities if "Business Forum" in e.label)
+    assert forum.type == "Event"
+    got = facts(result)
+    assert ("official/kassym-jomart-tokayev", "participatedIn", forum.id) in got
+    ru = extract(parse_text(
+        "Заголовок\n\nВ Астане прошел Казахстанско-узбекский деловой форум, в котором приняли"
+        " участие более 300 компаний.\n\n12.10.2025", lang="ru"))
+    assert [e.type for e in ru.entities if e.label.lower().startswith("business forum")] == [
+        "Event"
+    ]

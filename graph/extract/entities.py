@@ -537,6 +537,10 @@ def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
         label = f"{what[:1].upper()}{what[1:]} {head.lower()}" if what else (
             f"{head} {to_latin(' '.join(words))}"
         )
+        if head == "Forum" and words[-1].lower().startswith(("инвестициялық", "іскерлік")):
+            # "Қазақстан – Жапония инвестициялық форумы": held once, an Event
+            doc.event(_new_named(doc, sent, "Event", label, start, k + 1), "Event")
+            continue
         _new_named(doc, sent, "Forum", label, start, k + 1)
 
 
@@ -756,6 +760,8 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
         if len(inner) < 2 or any(sent.toks[k].text in ("News", "Times", "Press") for k in inner):
             continue  # too short, or a news outlet (not an entity of the graph)
         type_, kind = _EN_HEADS[m.group(2)]
+        if type_ == "Forum" and sent.toks[inner[-1] - 1].lower in ("business", "investment"):
+            type_, kind = "Event", "Event"  # "the Kazakhstan–Japan Business Forum": held once
         first = sent.toks[inner[0]].text
         if _EN_HEADS.get(first, (None,))[0] == "Treaty" and type_ != "Treaty":
             type_, kind = "Treaty", None  # "Agreement between ... on the ... Center": a document

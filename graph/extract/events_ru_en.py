@@ -798,4 +798,7 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             label = " ".join(adjs + [head]) + f" {english[:1].lower()}{english[1:]}"
         else:
             label = " ".join(adjs + [head]) + (f" {to_latin(rest)}" if rest else "")
+        if head == "Forum" and "Business" in adjs:  # "Деловой форум ...": held once, an Event
+            doc.event(_new_named(doc, sent, "Event", label, start, end), "Event")
+            continue
         _new_named(doc, sent, "Forum", label, start, end)

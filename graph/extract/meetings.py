@@ -355,7 +355,8 @@ _OCCASIONS = {
     "en": {"ceremony": "Ceremony", "conference": "Conference", "roundtable": "Round table",
            "plenary": "Plenary session"},
     "ru": {"церемония": "Ceremony", "конференция": "Conference", "пресс-конференция":
-           "Press conference", "бизнес-форум": "Business forum", "пленарный": "Plenary session"},
+           "Press conference", "бизнес-форум": "Business forum", "пленарный": "Plenary session",
+           "форум": "Business forum"},
     "kk": {"рәсім": "Ceremony", "конференция": "Conference", "бизнес-форум": "Business forum",
            "баспасөз": "Press conference"},
 }
@@ -390,6 +391,8 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
         after = sent.toks[k + 1].lower if k + 1 < len(sent.toks) else ""
         if key == "plenary" and after not in ("session", "meeting"):
             continue
+        if key == "форум" and not (k and sent.reads[k - 1] & {"деловой", "инвестиционный"}):
+            continue  # "казахстанско-узбекский деловой форум"; other forums are bodies
         if key == "баспасөз" and not after.startswith("конференция"):
             continue
         if key == "рәсім" and (
