@@ -560,3 +560,15 @@ def test_a_business_forum_held_during_a_visit_is_an_event_not_a_recurring_forum(
     assert [e.type for e in ru.entities if e.label.lower().startswith("business forum")] == [
         "Event"
     ]
+
+
+def test_support_for_a_candidacy_is_not_support_for_the_body():
+    result = _en(
+        "The Amir affirmed Qatar's support for Kazakhstan's candidacy for a non-permanent seat"
+        " on the UN Security Council for 2035–2036.",
+        "Qatar also supports the International Water Organization.",
+    )
+    assert "forum/unsc" in {e.id for e in result.entities}
+    got = facts(result)
+    assert not any(p == "supports" and o == "forum/unsc" for _s, p, o in got), got
+    assert any(s == "state/qa" and p == "supports" for s, p, _o in got)

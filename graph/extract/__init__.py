@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from graph.extract.dates import dates_in
-from graph.extract.discourse import _is_talks, drop_absent, event_places, read_discourse
+from graph.extract.discourse import (
+    _is_talks,
+    drop_absent,
+    drop_candidacies,
+    event_places,
+    read_discourse,
+)
 from graph.extract.entities import (
     find_anaphors,
     find_bodies_kk,
@@ -130,6 +136,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     finder.run()
     read_discourse(doc, finder)
     drop_absent(doc)
+    drop_candidacies(doc)
     _settle_events(doc, finder)
     event_places(doc)
     entities = [e for e in doc.entities.values() if e.mentions]

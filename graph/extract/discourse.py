@@ -890,6 +890,29 @@ def drop_absent(doc: Doc) -> None:
                 break
 
 
+#: words of a candidacy for a seat in a body ("Kazakhstan's candidacy for a non-permanent
+#: seat on the UN Security Council"): backing it is not support for the body itself
+_CANDIDACY = ("candidacy", "candidature", "bid", "кандидатур", "мүшелікке", "членств")
+
+
+def drop_candidacies(doc: Doc) -> None:
+    """``supports`` of a body whose seat someone seeks: the support is for the candidacy,
+    which the graph does not hold."""
+    for key in list(doc.relations):
+        s, p, o = key
+        if p != "supports" or doc.entities[o].type not in ("Forum", "Organization"):
+            continue
+        sent = _sent_at(doc, doc.relations[key].start)
+        if sent is None:
+            continue
+        marks = [k for k, t in enumerate(sent.toks) if t.lower.startswith(_CANDIDACY)]
+        if any(
+            h.entity == o and not h.nested and any(abs(h.i - k) <= 8 for k in marks)
+            for h in sent.hits
+        ):
+            doc.relations.pop(key)
+
+
 def event_places(doc: Doc) -> None:
     """``locatedIn`` for every event whose place is known (after events are settled)."""
     for ev in doc.events.values():
