@@ -572,3 +572,16 @@ def test_support_for_a_candidacy_is_not_support_for_the_body():
     got = facts(result)
     assert not any(p == "supports" and o == "forum/unsc" for _s, p, o in got), got
     assert any(s == "state/qa" and p == "supports" for s, p, _o in got)
+
+
+def test_an_event_first_named_in_the_headline_is_placed_by_the_lead():
+    text = (
+        "О переговорах Министра иностранных дел России с Министром иностранных дел Армении\n\n"
+        "5 марта в Ереване состоялись переговоры Министра иностранных дел Российской Федерации"
+        " С.В.Лаврова с Министром иностранных дел Республики Армения А.Мирзояном.\n\n"
+        "Министры обсудили ход реализации договоренностей.\n\n05.03.2025"
+    )
+    result = extract(parse_text(text, lang="ru", title=text.split("\n")[0]))
+    talks = next(e for e in result.entities if e.type == "Event")
+    assert (talks.id, "locatedIn", "place/yerevan") in facts(result)
+    assert next(ev for ev in result.events if ev.id == talks.id).place == "place/yerevan"

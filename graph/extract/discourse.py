@@ -913,9 +913,39 @@ def drop_candidacies(doc: Doc) -> None:
             doc.relations.pop(key)
 
 
+_IN_WORDS = frozenset({"в", "во", "in", "at"})
+
+
+def _place_of_first_mention(doc: Doc, event: str) -> str | None:
+    """The one place the first sentence after the headline that mentions ``event`` puts
+    something in ("3 октября в Москве состоялись переговоры ...", "Астанада өткен
+    келіссөздер"), when that sentence tells of no other event: events found by the
+    discourse pass (after the sentence-by-sentence one) get their place so."""
+    headline = (doc.article.title or "").strip()
+    for sent in doc.sents:
+        if not any(h.entity == event and not h.nested for h in sent.hits):
+            continue
+        if sent.text.strip() == headline:
+            continue
+        if any(h.type == "Event" and h.entity != event and not h.nested for h in sent.hits):
+            return None
+        places = {
+            h.entity
+            for h in sent.hits
+            if h.type == "Place" and not h.nested and not h.in_title
+            and (h.case == "loc" if doc.lang == "kk" else (
+                h.i > 0 and sent.toks[h.i - 1].lower in _IN_WORDS
+            ))
+        }
+        return places.pop() if len(places) == 1 else None
+    return None
+
+
 def event_places(doc: Doc) -> None:
     """``locatedIn`` for every event whose place is known (after events are settled)."""
     for ev in doc.events.values():
+        if ev.place is None and ev.kind not in _NOT_ATTENDED + ("Visit",):
+            ev.place = _place_of_first_mention(doc, ev.id)
         if ev.place is None or ev.kind in _NOT_ATTENDED:
             continue
         hits = doc.hits_of(ev.id)
