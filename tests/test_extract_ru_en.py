@@ -585,3 +585,14 @@ def test_an_event_first_named_in_the_headline_is_placed_by_the_lead():
     talks = next(e for e in result.entities if e.type == "Event")
     assert (talks.id, "locatedIn", "place/yerevan") in facts(result)
     assert next(ev for ev in result.events if ev.id == talks.id).place == "place/yerevan"
+
+
+def test_an_organisations_seat_said_after_it_by_the_lead_and_an_anaphor():
+    result = _en(
+        "The Eurasian Development Bank, headquartered in Almaty, will finance the project.",
+        "Tokayev also praised the UN Regional Centre for the Sustainable Development Goals for"
+        " Central Asia and Afghanistan, opened in Almaty in 2025.",
+    )
+    got = facts(result)
+    seats = {s for s, p, o in got if p == "locatedIn" and o == "place/almaty"}
+    assert len(seats) == 2 and all(s.startswith("organization/") for s in seats), got

@@ -36,6 +36,7 @@ from graph.extract.events_ru_en import (
     find_places_svo,
     find_referendums,
     find_seats,
+    find_seats_late,
     find_titled_documents_en,
 )
 from graph.extract.lexicon import load_lexicon
@@ -138,6 +139,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     drop_absent(doc)
     drop_candidacies(doc)
     _settle_events(doc, finder)
+    find_seats_late(doc)
     event_places(doc)
     entities = [e for e in doc.entities.values() if e.mentions]
     events = [

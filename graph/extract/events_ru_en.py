@@ -349,6 +349,39 @@ def find_seats(doc: Doc, sent: Sent) -> None:
             doc.relate(body.entity, "locatedIn", place.entity, sent, 0.6)
 
 
+_SEATED = frozenset({"headquartered", "based", "located", "seated", "opened", "operates",
+                     "operated", "operating"})
+
+
+_RU_SEATED = frozenset({"расположить", "расположенный", "располагаться", "базироваться",
+                        "находиться", "открыть", "открытый", "штаб-квартира"})
+
+
+def find_seats_late(doc: Doc) -> None:
+    """ "the Secretariat, headquartered in Xi'an", "the UN Regional Centre ..., opened in
+    Almaty", "университета ..., расположенного в Туркестане": an organisation's seat (run
+    after the discourse pass has found the organisations its anaphors name)."""
+    if doc.lang == "kk":
+        return
+    for sent in doc.sents:
+        toks = sent.toks
+        located = [
+            h for h in sent.hits
+            if h.type == "Place" and not h.nested and h.i > 0 and toks[h.i - 1].lower in _IN
+        ]
+        for h in sent.hits:
+            if h.type != "Organization" or h.nested or h.in_title:
+                continue
+            for n in range(h.j, min(h.j + 6, len(toks))):
+                if toks[n].lower in _SEATED or sent.reads[n] & _RU_SEATED:
+                    there = next((g for g in located if n < g.i <= n + 3), None)
+                    if there is not None and not any(
+                        sent.covered(m) is not None for m in range(h.j, n)
+                    ):
+                        doc.relate(h.entity, "locatedIn", there.entity, sent, 0.5)
+                    break
+
+
 def find_places_svo(doc: Doc, sent: Sent) -> None:
     """Where a sentence's events took place: "в Бишкеке", "in Samarkand", and the
     dateline of a first sentence ("ASTANA, June 10 —", "Минск, 26 июня.")."""
