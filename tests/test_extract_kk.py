@@ -334,3 +334,15 @@ def test_commitment_to_a_documents_principles_is_support():
     )
     assert ("state/kz", "supports", "treaty/un-charter") in got
     assert ("official/murat-nurtleu", "supports", "treaty/un-charter") in got
+
+
+def test_a_sitting_of_a_body_named_with_its_topic_between():
+    result = _kk_extraction(
+        "Қазақстанның БҰҰ жанындағы Тұрақты өкілі Қайрат Үмаров БҰҰ Қауіпсіздік Кеңесінің"
+        " Сириядағы ахуалға арналған ашық отырысында сөз сөйледі."
+    )
+    sitting = next(e for e in result.entities if e.type == "Event")
+    assert sitting.mentions[0].text.endswith("ашық отырысында")
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert (sitting.id, "partOf", "forum/unsc") in got
+    assert any(p == "participatedIn" and o == sitting.id for _s, p, o in got)

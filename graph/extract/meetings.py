@@ -46,12 +46,35 @@ def _body(sent: Sent, k: int, after: bool, kazakh: bool = False) -> Hit | None:
     if inside:  # "C5+1 summit": the summit word is part of the forum's name
         return inside[0]
     before = [h for h in hits if k - 2 <= h.j <= k]
+    if kazakh and not before:
+        # "БҰҰ Қауіпсіздік Кеңесінің Ауғанстан жөніндегі ашық отырысында": the body in the
+        # genitive, then what the sitting is about and what kind it is
+        before = [
+            h for h in hits
+            if h.case == "gen" and k - 5 <= h.j < k - 2
+            and all(_kk_sitting_word(sent, n) for n in range(h.j, k))
+        ]
     later = [] if kazakh else [h for h in hits if k + 1 <= h.i <= k + 3]
     order = (later, before) if after else (before, later)
     for group in order:
         if group:
             return sorted(group, key=lambda h: (-(h.j - h.i), h.i))[0]
     return None
+
+
+_KK_SITTING_WORDS = ("жөніндегі", "бойынша", "туралы", "ашық", "жабық", "кезекті", "бейресми",
+                     "кеңейтілген", "арнайы", "төтенше", "жалпы", "пленарлық", "жоғары",
+                     "деңгейдегі", "онлайн", "бүгінгі", "жағдай", "мәселе",
+                     "ахуал", "арналған")
+
+
+def _kk_sitting_word(sent: Sent, n: int) -> bool:
+    """A word that may stand between a body and its sitting: a state or place (the topic),
+    a postposition, a kind of sitting."""
+    hit = sent.covered(n)
+    if hit is not None:
+        return hit.type in ("State", "Place")
+    return sent.toks[n].lower.startswith(_KK_SITTING_WORDS)
 
 
 def _numbered(sent: Sent, k: int) -> bool:
