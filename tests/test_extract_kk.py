@@ -346,3 +346,15 @@ def test_a_sitting_of_a_body_named_with_its_topic_between():
     got = {(r.subject, r.predicate, r.object) for r in result.relations}
     assert (sitting.id, "partOf", "forum/unsc") in got
     assert any(p == "participatedIn" and o == sitting.id for _s, p, o in got)
+
+
+def test_a_trilateral_meeting_of_the_states_named_before_it():
+    result = _kk_extraction(
+        "Қазақстан, Өзбекстан және Түрікменстан энергетика министрлерінің кезекті үшжақты"
+        " кездесуі бүгін Түркістанда өтті."
+    )
+    meeting = next(e for e in result.entities if e.type == "Event")
+    assert meeting.label.startswith("Trilateral meeting of Kazakhstan, Uzbekistan and")
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert {(s, "participatedIn", meeting.id) for s in ("state/kz", "state/uz", "state/tm")} <= got
+    assert next(ev for ev in result.events if ev.id == meeting.id).date == "2025-03-12"

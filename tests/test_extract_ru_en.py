@@ -596,3 +596,19 @@ def test_an_organisations_seat_said_after_it_by_the_lead_and_an_anaphor():
     got = facts(result)
     seats = {s for s, p, o in got if p == "locatedIn" and o == "place/almaty"}
     assert len(seats) == 2 and all(s.startswith("organization/") for s in seats), got
+
+
+def test_a_trilateral_meeting_of_the_states_named_after_it():
+    en = _en(
+        "A trilateral meeting of the foreign ministers of Kazakhstan, Kyrgyzstan and"
+        " Tajikistan will be held in Bishkek in May."
+    )
+    meeting = next(e for e in en.entities if e.type == "Event")
+    assert meeting.label.startswith("Trilateral meeting of Kazakhstan, Kyrgyzstan and Tajik")
+    assert ("state/tj", "participatedIn", meeting.id) in facts(en)
+    assert next(ev for ev in en.events if ev.id == meeting.id).date is None  # still to come
+    ru = extract(parse_text(
+        "Заголовок\n\nВ Туркестане состоялась трехсторонняя встреча министров энергетики"
+        " Казахстана, Узбекистана и Туркменистана.\n\n12.10.2025", lang="ru"))
+    meeting = next(e for e in ru.entities if e.type == "Event")
+    assert ("state/tm", "participatedIn", meeting.id) in facts(ru)

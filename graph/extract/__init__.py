@@ -47,6 +47,7 @@ from graph.extract.meetings import (
     find_occasions,
     find_planned_occurrences,
     find_plus_meetings,
+    find_sided_meetings,
 )
 from graph.extract.mentions import Doc, drop_currencies, find_capitals, match_known
 from graph.extract.officials import find_leaders, find_names, find_people, find_titles
@@ -108,6 +109,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_numbered_forums(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)
+            find_sided_meetings(doc, sent)
             find_consultations(doc, sent)
             find_occasions(doc, sent)
             find_planned_occurrences(doc, sent)
@@ -124,6 +126,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_numbered_forums(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)
+            find_sided_meetings(doc, sent)
             find_consultations(doc, sent)
             find_anniversaries(doc, sent)
             find_occasions(doc, sent)

@@ -531,3 +531,65 @@ def find_plus_meetings(doc: Doc, sent: Sent) -> None:
             doc.relate(ent.id, "partOf", summit, sent, 0.6)
             ev.place = ev.place or doc.events[summit].place
         return
+
+
+#: how many sides a meeting has (kk stem, ru lemma, en word) -> English (a bilateral
+#: meeting is one of two officials, read with their metWith)
+_SIDES = {
+    "kk": {"үшжақты": "Trilateral", "төртжақты": "Quadrilateral", "көпжақты": "Multilateral"},
+    "ru": {"трехсторонний": "Trilateral",
+           "трёхсторонний": "Trilateral", "четырехсторонний": "Quadrilateral",
+           "многосторонний": "Multilateral"},
+    "en": {"trilateral": "Trilateral",
+           "quadrilateral": "Quadrilateral", "multilateral": "Multilateral"},
+}
+_MEETING_NOUN = {"kk": "кездесу", "ru": "встреча", "en": "meeting"}
+_KK_HELD = ("өтті", "өтеді", "өтетін", "өткен", "өткізілді", "өткізіледі", "өтпек")
+_TO_COME = ("өтеді", "өтетін", "өткізіледі", "өтпек", "will", "next", "пройдет", "пройдёт",
+            "состоится", "следующая", "следующую", "следующей")
+
+
+def find_sided_meetings(doc: Doc, sent: Sent) -> None:
+    """ "Қазақстан, Әзербайжан және Грузия көлік ведомстволары басшыларының кезекті
+    үшжақты кездесуі бүгін Ақтауда өтті", "трехсторонняя встреча министров транспорта
+    Казахстана, Азербайджана и Грузии", "a trilateral meeting of the transport ministers
+    of ...": a meeting of the states named with it (before it in Kazakh, after it in
+    Russian and English) is an Event they take part in, dated by the article unless it is
+    still to come."""
+    toks = sent.toks
+    sides_of, noun = _SIDES[doc.lang], _MEETING_NOUN[doc.lang]
+    for k in range(1, len(toks)):
+        if sent.covered(k) is not None:
+            continue
+        if doc.lang == "ru":
+            is_noun = noun in sent.reads[k]
+            sides = next((en for w, en in sides_of.items() if w in sent.reads[k - 1]), None)
+        else:
+            is_noun = toks[k].lower.startswith(noun)
+            sides = next(
+                (en for w, en in sides_of.items() if toks[k - 1].lower.startswith(w)), None
+            )
+        if not is_noun or sides is None:
+            continue
+        if doc.lang == "kk" and not any(t.lower.startswith(_KK_HELD) for t in toks[k + 1 :]):
+            continue
+        if any(h.type == "Event" and not h.nested for h in sent.hits):
+            return  # the sentence names its event already
+        states = [
+            h for h in sorted(sent.hits, key=lambda h: h.i)
+            if h.type == "State" and not h.nested
+            and (h.j <= k if doc.lang == "kk" else k < h.i <= k + 12)
+        ]
+        if len(states) < 2:
+            continue
+        names = [doc.entities[h.entity].label for h in states]
+        parties = ", ".join(names[:-1]) + " and " + names[-1]
+        future = any(t.lower.startswith(_TO_COME) for t in toks)
+        when = None if future else doc.article.date
+        label = f"{sides} meeting of {parties} {when or doc.year or ''}".strip()
+        ent = _new_event(doc, sent, label, "Meeting", k - 1, k + 1)
+        ev = doc.event(ent, "Meeting")
+        ev.date = ev.date or when
+        for h in states:
+            doc.relate(h.entity, "participatedIn", ent.id, sent, 0.6)
+        return
