@@ -612,3 +612,18 @@ def test_a_trilateral_meeting_of_the_states_named_after_it():
         " Казахстана, Узбекистана и Туркменистана.\n\n12.10.2025", lang="ru"))
     meeting = next(e for e in ru.entities if e.type == "Event")
     assert ("state/tm", "participatedIn", meeting.id) in facts(ru)
+
+
+def test_the_subject_of_a_second_verb_and_a_pronoun_subject():
+    result = _en(
+        "Kassym-Jomart Tokayev welcomed the interest of Japanese companies in Kazakhstan and"
+        " proposed creating a Kazakh-Japanese council on critical minerals.",
+        "Shavkat Mirziyoyev spoke next.",
+        "He proposed establishing a Central Asian water-saving fund in Tashkent.",
+    )
+    got = facts(result)
+    council = next(e.id for e in result.entities if "council on critical" in e.label.lower())
+    fund = next(e.id for e in result.entities if "water-saving fund" in e.label.lower())
+    assert ("official/kassym-jomart-tokayev", "proposed", council) in got
+    assert ("state/kz", "proposed", council) not in got
+    assert ("official/shavkat-mirziyoyev", "proposed", fund) in got

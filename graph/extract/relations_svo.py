@@ -191,6 +191,11 @@ _EVENT_WORDS = frozenset(
     }
 )
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
+_PREPOSITIONS = frozenset({"in", "of", "with", "to", "for", "among", "at", "on", "from", "by",
+                           "between", "across", "about", "в", "во", "на", "с", "со", "среди",
+                           "для", "из", "к", "о", "об", "между", "по"})
+#: a pronoun subject that stands for the official spoken of last
+_HE = frozenset({"he", "she", "он", "она"})
 _LINKS = _CONJ | frozenset({"в", "во", "на", "the", "in", "at", "of"})
 #: verbs of saying: "Tokayev said the Kazakh side supports ...", "Лавров заявил, что Москва ..."
 _SAYING = frozenset(
@@ -228,6 +233,7 @@ class SvoRelationFinder(RelationFinder):
     def __init__(self, doc: Doc, titles: list[Title]):
         super().__init__(doc, titles)
         self.triggers = TRIGGERS.get(doc.lang, {})
+        self.last_official: str | None = None
 
     def _word(self, sent: Sent, k: int, word: str) -> bool:
         return word in sent.reads[k] if self.doc.lang == "ru" else sent.toks[k].lower == word
@@ -381,7 +387,19 @@ class SvoRelationFinder(RelationFinder):
         found = self._find(sent)
         for i, j, predicate in found:
             actors = self._actors(sent, i)
+            if i and sent.toks[i - 1].lower in ("and", "и") and predicate != "participatedIn":
+                # "Tokayev welcomed the interest of German companies in Kazakhstan and
+                # proposed ...": the second verb's subject is the first one's, not an actor
+                # inside its object
+                actors = [
+                    h for h in actors
+                    if not h.i or sent.toks[h.i - 1].lower not in _PREPOSITIONS
+                ] or actors
             subjects = [h.entity for h in self._conjoined(sent, actors)]
+            if not subjects and self.last_official and any(
+                sent.toks[k].lower in _HE for k in range(max(0, i - 3), i)
+            ):  # "He proposed establishing ...": the official spoken of last
+                subjects = [self.last_official]
             officials = [h for h in actors if h.type == "Official"]
             if len(officials) > 1 and any(
                 sent.toks[k].lower in ("and", "и") for k in range(officials[0].j, officials[-1].i)
@@ -562,6 +580,9 @@ class SvoRelationFinder(RelationFinder):
         ]
         if named:
             self.last_actor = named[0].entity
+        people = [h for h in named if h.type == "Official"]
+        if people:
+            self.last_official = people[0].entity
 
     def _by_author(
         self, sent: Sent, i: int, j: int
