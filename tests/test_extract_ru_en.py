@@ -627,3 +627,15 @@ def test_the_subject_of_a_second_verb_and_a_pronoun_subject():
     assert ("official/kassym-jomart-tokayev", "proposed", council) in got
     assert ("state/kz", "proposed", council) not in got
     assert ("official/shavkat-mirziyoyev", "proposed", fund) in got
+
+
+def test_states_the_leaders_talked_about_are_not_taking_part():
+    en = _en(
+        "Tokayev held talks with Emmanuel Macron at the Élysée Palace.",
+        "The leaders exchanged views on the situation in Afghanistan and Ukraine.",
+    )
+    assert not any(s in ("state/af", "state/ua") for s, p, _o in facts(en) if p == "participatedIn")
+    ru = extract(parse_text(
+        "Заголовок\n\nТокаев провел переговоры с Эммануэлем Макроном в Париже.\n\n"
+        "Лидеры обсудили ситуацию в Афганистане.\n\n12.10.2025", lang="ru"))
+    assert not any(s == "state/af" for s, p, _o in facts(ru) if p == "participatedIn")

@@ -305,6 +305,23 @@ def _venue(sent: Sent) -> Hit | None:
     return min(places, key=lambda h: (h.j - h.i == 1, h.i)) if places else None
 
 
+def _leaders_of(doc: Doc, sent: Sent, k: int) -> bool:
+    """ "the leaders of Kyrgyzstan and Iran", "лидеры Казахстана": states named as whose
+    leaders, not "the leaders exchanged views on the situation in Afghanistan"."""
+    if doc.lang != "en":
+        return True
+    nxt = sent.toks[k + 1].lower if k + 1 < len(sent.toks) else ""
+    return nxt in ("of", "from")
+
+
+_TOPIC_WORDS = frozenset({"in", "on", "about", "в", "во", "о", "об", "по", "на", "вокруг"})
+
+
+def _topic(sent: Sent, h: Hit) -> bool:
+    """ "обсудили ситуацию в Афганистане", "views on Ukraine": a state talked about."""
+    return h.i > 0 and sent.toks[h.i - 1].lower in _TOPIC_WORDS
+
+
 def _cooccurrence(doc: Doc) -> None:
     for sent in doc.sents:
         events = [
@@ -337,10 +354,13 @@ def _cooccurrence(doc: Doc) -> None:
                 continue  # he attended a segment of it, or its forum (resolved to a segment)
             doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
         for k, tok in enumerate(sent.toks):
-            if tok.lower not in _FOR_LEADERS:
+            if tok.lower not in _FOR_LEADERS or not _leaders_of(doc, sent, k):
                 continue
             for h in sent.hits:  # "the leaders of Kyrgyzstan, Tajikistan and Iran"
-                if h.type == "State" and k < h.i <= k + 12 and not h.nested and not h.in_title:
+                if (
+                    h.type == "State" and k < h.i <= k + 12 and not h.nested and not h.in_title
+                    and not _topic(sent, h)
+                ):
                     nearest = min(events, key=lambda e: abs(e.i - h.i))
                     doc.relate(h.entity, "participatedIn", nearest.entity, sent, 0.45)
 
@@ -383,9 +403,11 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
             ):
                 doc.relate(h.entity, "participatedIn", main, sent, 0.4)
         for k, tok in enumerate(sent.toks):  # "as well as the leaders of Kyrgyzstan and Iran"
-            if tok.lower in _FOR_LEADERS and sent.covered(k) is None:
+            if tok.lower in _FOR_LEADERS and sent.covered(k) is None and _leaders_of(doc, sent, k):
                 for h in sent.hits:
-                    if h.type == "State" and k < h.i <= k + 12 and not h.nested:
+                    if h.type == "State" and k < h.i <= k + 12 and not h.nested and not _topic(
+                        sent, h
+                    ):
                         doc.relate(h.entity, "participatedIn", main, sent, 0.4)
 
 
