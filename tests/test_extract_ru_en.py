@@ -639,3 +639,15 @@ def test_states_the_leaders_talked_about_are_not_taking_part():
         "Заголовок\n\nТокаев провел переговоры с Эммануэлем Макроном в Париже.\n\n"
         "Лидеры обсудили ситуацию в Афганистане.\n\n12.10.2025", lang="ru"))
     assert not any(s == "state/af" for s, p, _o in facts(ru) if p == "participatedIn")
+
+
+def test_a_numbered_occurrence_in_the_headline_is_the_numbered_meeting_of_the_lead():
+    title = "Kazakh delegation takes part in the 31st OSCE Ministerial Council in Malta"
+    text = (
+        f"{title}\n\nValletta, 6 December 2024 – Deputy Minister Roman Vassilenko headed the"
+        " Kazakh delegation at the 31st meeting of the OSCE Ministerial Council.\n\n06.12.2024"
+    )
+    result = extract(parse_text(text, lang="en", title=title))
+    events = [e for e in result.entities if e.type == "Event"]
+    assert len(events) == 1 and len(events[0].mentions) == 2, events
+    assert ("official/roman-vassilenko", "participatedIn", events[0].id) in facts(result)

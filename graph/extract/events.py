@@ -442,6 +442,10 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
             ev = doc.event(ent, "Meeting")
             ev.ordinal, ev.date = int(m.group(1)), ev.date or when
             doc.relate(ent.id, "partOf", right.entity, sent, 0.8)
+            if sent.text.strip() == (doc.article.title or "").strip():
+                # the headline's "32nd OSCE Ministerial Council" is the lead's "32nd meeting
+                # of the OSCE Ministerial Council"
+                doc.main_occurrence.setdefault(right.entity, (ent.id, f"#{ev.ordinal}"))
             continue
         noun = _reads(doc, sent, k + 1)
         if not (noun & (_SESSION | _NUMBERED_MEETING)):
@@ -467,6 +471,12 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
                 continue
             label, kind = summit_label(doc, forum.entity, (when or doc.year or "")[:4]), "Summit"
         else:
+            known = doc.main_occurrence.get(forum.entity)
+            if known is not None and known[1] == f"#{int(m.group(1))}":
+                # "32nd OSCE Ministerial Council" in the headline, "the 32nd meeting of the
+                # OSCE Ministerial Council" in the lead: one occurrence
+                doc.add_hit(sent, doc.entities[known[0]], k, k + 2, source="anaphor")
+                continue
             head, kind = ("meeting", "Meeting") if meeting else ("session", "Session")
             label = f"{ordinal(int(m.group(1)))} {head} of the {flabel}"
         ent = _new_event(doc, sent, label, kind, k, k + 2)
