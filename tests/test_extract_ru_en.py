@@ -651,3 +651,17 @@ def test_a_numbered_occurrence_in_the_headline_is_the_numbered_meeting_of_the_le
     events = [e for e in result.entities if e.type == "Event"]
     assert len(events) == 1 and len(events[0].mentions) == 2, events
     assert ("official/roman-vassilenko", "participatedIn", events[0].id) in facts(result)
+
+
+def test_a_document_approved_after_another_signed_is_not_signed():
+    result = _en(
+        "Tokayev and Mirziyoyev signed the Joint Statement on Allied Relations and approved"
+        " the Roadmap for Regional Cooperation for 2026–2028."
+    )
+    got = facts(result)
+    labels = {e.id: e.label for e in result.entities}
+    tokayev = "official/kassym-jomart-tokayev"
+    signed = {labels[o] for s, p, o in got if p == "signed" and s == tokayev}
+    assert any("Joint Statement" in x for x in signed), got
+    assert not any("Roadmap" in x for x in signed), signed
+    assert any(p == "supports" and "Roadmap" in labels[o] for _s, p, o in got)

@@ -964,8 +964,10 @@ class SvoRelationFinder(RelationFinder):
     @staticmethod
     def _next_stance(found: list[tuple[int, int, str]], j: int, predicate: str) -> int | None:
         """Where the next stance of another kind starts: "reaffirmed its commitment to the
-        TPNW and called for the CTBT" (the CTBT is called for, not supported)."""
-        if predicate not in _STANCES and predicate != "proposed":
+        TPNW and called for the CTBT" (the CTBT is called for, not supported); "подписали
+        Совместное заявление, а также утвердили Дорожную карту" (the roadmap is approved,
+        not signed)."""
+        if predicate not in _STANCES and predicate not in ("proposed", "signed"):
             return None
         return next(
             (
