@@ -665,3 +665,19 @@ def test_a_document_approved_after_another_signed_is_not_signed():
     assert any("Joint Statement" in x for x in signed), got
     assert not any("Roadmap" in x for x in signed), signed
     assert any(p == "supports" and "Roadmap" in labels[o] for _s, p, o in got)
+
+
+def test_who_represents_a_state_said_after_the_verb_in_russian():
+    ru = extract(parse_text(
+        "Заголовок\n\nИндийскую делегацию возглавил министр иностранных дел Субраманьям"
+        " Джайшанкар, зачитавший обращение премьер-министра Нарендры Моди.\n\n"
+        "Узбекистан, имеющий статус государства-наблюдателя при ЕАЭС, представлял заместитель"
+        " премьер-министра Джамшид Ходжаев.\n\n12.10.2025", lang="ru"))
+    got = facts(ru)
+    represents = {(s, o) for s, p, o in got if p == "represents"}
+    jaishankar = next(e.id for e in ru.entities if e.label.endswith("Jaishankar"))
+    khodjaev = next(e.id for e in ru.entities if "Kh" in e.label and e.type == "Official")
+    assert (jaishankar, "state/in") in represents
+    assert ("official/narendra-modi", "state/in") not in represents
+    assert (khodjaev, "state/uz") in represents
+    assert not any(o == "organization/eaeu" for _s, o in represents), represents

@@ -785,13 +785,17 @@ class SvoRelationFinder(RelationFinder):
             if on_behalf:
                 states = [h for h in sent.hits if h.type == "State" and h.i == k + 1]
             else:
-                states = [
-                    h for h in sent.hits
-                    if h.type in ("State", "Organization") and h.j <= k and not h.nested
-                    and not h.in_title and "accs" in ru_cases(toks[h.j - 1].text)
-                ]
+                states = sorted(
+                    (
+                        h for h in sent.hits
+                        if h.type in ("State", "Organization") and h.j <= k and not h.nested
+                        and not h.in_title and "accs" in ru_cases(toks[h.j - 1].text)
+                        and not (h.i and toks[h.i - 1].lower in _PREPOSITIONS)  # "при ЕАЭС"
+                    ),
+                    key=lambda h: (h.type == "State", h.i),  # a state before a body
+                )
             officials = [
-                h.entity for h in sent.hits
+                h.entity for h in sorted(sent.hits, key=lambda h: h.i)
                 if h.type == "Official" and h.i > k and not h.nested and not h.in_title
             ]
             if states and officials:
@@ -844,12 +848,23 @@ class SvoRelationFinder(RelationFinder):
             )
             if state is None:
                 continue
-            officials = [
+            officials = list(dict.fromkeys(
                 h.entity
-                for h in sent.hits
+                for h in sorted(sent.hits, key=lambda h: h.i)
                 if h.type == "Official" and not h.nested and not h.in_title
-            ]
-            if len(set(officials)) != 1:
+            ))
+            if len(officials) > 1:
+                # "Индийскую делегацию возглавил министр X, зачитавший обращение Моди": the
+                # one right after the verb (ru), or right before it or after "by" (en)
+                verb = next((n for n, w in enumerate(words) if w & heads), None)
+                after = [
+                    h for h in sorted(sent.hits, key=lambda h: (h.source == "role", h.i))
+                    if h.type == "Official" and not h.nested and not h.in_title
+                    and verb is not None and verb < h.i <= verb + 8
+                ]  # a named person before one a title stands for ("представитель президента")
+                by = verb is not None and verb + 1 < len(toks) and toks[verb + 1].lower == "by"
+                officials = [after[0].entity] if after and (ru or by) else []
+            if len(officials) != 1:
                 continue
             event = self._event_named_before(sent, len(toks))
             self._acts_for(sent, officials, state, event)
