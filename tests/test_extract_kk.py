@@ -358,3 +358,11 @@ def test_a_trilateral_meeting_of_the_states_named_before_it():
     got = {(r.subject, r.predicate, r.object) for r in result.relations}
     assert {(s, "participatedIn", meeting.id) for s in ("state/kz", "state/uz", "state/tm")} <= got
     assert next(ev for ev in result.events if ev.id == meeting.id).date == "2025-03-12"
+
+
+def test_a_state_named_a_participant_of_a_treaty_is_a_party_to_it():
+    got = _kk_facts(
+        "Елші Қазақстан Ядролық қаруды таратпау туралы шарттың белсенді қатысушысы екенін"
+        " атап өтті."
+    )
+    assert ("state/kz", "partyTo", "treaty/npt") in got

@@ -218,12 +218,40 @@ class RelationFinder:
         self._on_behalf(sent)
         self._signing(sent)
         self._chaired(sent)
+        self._participant_of(sent)
         if sent.is_bullet:
             self._bullet(sent)
             self._listed(sent)
         named = actors(sent, types=("Official", "State"))
         if named:
             self.last_actor = named[0].entity
+
+    def _participant_of(self, sent: Sent) -> None:
+        """ "Қазақстан Ядролық қаруға тыйым салу туралы шарттың белсенді қатысушысы", "Екі ел
+        де ... конвенцияның қатысушылары болып табылады": the states are parties to it."""
+        toks = sent.toks
+        for k, tok in enumerate(toks):
+            if not tok.lower.startswith("қатысушы") or sent.covered(k) is not None:
+                continue
+            treaty = next(
+                (h for h in sent.hits if h.type == "Treaty" and h.case == "gen"
+                 and not h.nested and k - 2 <= h.j <= k),
+                None,
+            )
+            if treaty is None:
+                continue
+            states = [
+                h.entity for h in actors(sent, types=("State",)) if h.i < treaty.i
+            ]
+            if not states and any(
+                toks[n].lower == "екі" and toks[n + 1].lower.startswith(("ел", "мемлекет"))
+                for n in range(treaty.i - 1)
+            ):  # "Екі ел де": the two states of the talks at hand
+                states = list(dict.fromkeys(
+                    st for o in self.event_officials() if (st := self.national_state(o))
+                ))[:2]
+            for state in states:
+                self.doc.relate(state, "partyTo", treaty.entity, sent, 0.7)
 
     def _structure(self, sent: Sent) -> None:
         present = {h.entity for h in sent.hits}
