@@ -681,3 +681,15 @@ def test_who_represents_a_state_said_after_the_verb_in_russian():
     assert ("official/narendra-modi", "state/in") not in represents
     assert (khodjaev, "state/uz") in represents
     assert not any(o == "organization/eaeu" for _s, o in represents), represents
+
+
+def test_every_signer_of_a_list_whatever_order_the_names_were_found_in():
+    result = _en(
+        "Chinese President Xi Jinping arrived in Astana for the summit.",
+        "Tokayev, Xi, Putin, Mirziyoyev and Lukashenko then put their signatures to the"
+        " Astana Declaration.",
+    )
+    declaration = next(e.id for e in result.entities if e.label == "Astana Declaration")
+    signers = {s for s, p, o in facts(result) if p == "signed" and o == declaration}
+    assert {"official/kassym-jomart-tokayev", "official/xi-jinping"} <= signers, signers
+    assert len(signers) == 5

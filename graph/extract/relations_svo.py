@@ -262,9 +262,11 @@ class SvoRelationFinder(RelationFinder):
         return not cases or "nomn" in cases
 
     def _actors(self, sent: Sent, before: int) -> list[Hit]:
+        """The actors before token ``before``, in text order (hits are stored in the order
+        the recognisers found them)."""
         return [
             h
-            for h in sent.hits
+            for h in sorted(sent.hits, key=lambda h: (h.i, -h.j))
             if h.type in _ACTORS
             and h.i < before
             and not h.in_title
