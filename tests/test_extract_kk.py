@@ -366,3 +366,11 @@ def test_a_state_named_a_participant_of_a_treaty_is_a_party_to_it():
         " атап өтті."
     )
     assert ("state/kz", "partyTo", "treaty/npt") in got
+
+
+def test_a_known_office_whose_state_stands_before_the_offices_own_words():
+    got = _kk_facts(
+        "Кездесуге Әзербайжан Республикасының Цифрлық даму және көлік министрі Рашад Нәбиев"
+        " қатысты."
+    )
+    assert ("official/rashad-nabiyev", "holdsPositionIn", "state/az") in got

@@ -124,6 +124,22 @@ def _surname_key(doc: Doc, ent: Entity) -> str:
     return slug(words[-1])
 
 
+def _kk_owner_before(sent: Sent, start: int) -> Hit | None:
+    """ "Әзербайжан Республикасының Цифрлық даму және көлік министрі": the state in the
+    genitive a few words before the office it names (the office's own words between)."""
+    toks = sent.toks
+    k = start
+    while k > 0 and start - k < 5:
+        hit = sent.covered(k - 1)
+        gap = sent.text[toks[k - 1].end - sent.span.start : toks[k].start - sent.span.start]
+        if any(c in gap for c in ",;:.()–—"):
+            return None
+        if hit is not None:
+            return hit if hit.type == "State" and hit.case == "gen" and not hit.nested else None
+        k -= 1
+    return None
+
+
 def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
     """Titles before names; ministries named by a minister's title."""
     out: list[Title] = []
@@ -166,6 +182,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             ),
             None,
         )  # Russian puts the state after the office ("визит в Казахстан Министра ... Венгрии")
+        if owner is None and doc.lang == "kk":
+            owner = _kk_owner_before(sent, m.start)
         if owner is None and doc.lang != "kk":  # "министра иностранных дел Казахстана"
             at = end
             while at < len(toks) and doc.lang == "en" and casefold(toks[at]) in ("of", "the"):
