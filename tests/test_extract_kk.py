@@ -374,3 +374,12 @@ def test_a_known_office_whose_state_stands_before_the_offices_own_words():
         " қатысты."
     )
     assert ("official/rashad-nabiyev", "holdsPositionIn", "state/az") in got
+
+
+def test_the_office_of_a_delegations_head_is_the_delegations_states():
+    got = _kk_facts(
+        "Түркия делегациясын Сыртқы істер министрінің орынбасары Мехмет Йылмаз басқарды."
+    )
+    person = next(s for s, p, _o in got if p == "represents")
+    assert (person, "represents", "state/tr") in got
+    assert (person, "holdsPositionIn", "state/tr") in got

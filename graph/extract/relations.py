@@ -559,6 +559,13 @@ class RelationFinder:
                 ]
                 for who in people[:1]:
                     self.doc.relate(who, "represents", state.entity, sent, 0.6)
+                    for t in self.titles:  # "Иран делегациясын Президенттің міндетін
+                        if (  # атқарушы Мохбер басқарды": his office is Iran's
+                            t.sent == sent.index and t.person == who and not t.owner
+                            and t.scope == "state"
+                        ):
+                            self.doc.relate(who, "holdsPositionIn", state.entity, sent, 0.7,
+                                            role=t.role)
 
     def _meetings(self, sent: Sent) -> None:
         for _k in _trigger(sent, _MEET):
