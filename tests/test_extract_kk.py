@@ -378,8 +378,12 @@ def test_a_known_office_whose_state_stands_before_the_offices_own_words():
 
 def test_the_office_of_a_delegations_head_is_the_delegations_states():
     got = _kk_facts(
-        "Түркия делегациясын Сыртқы істер министрінің орынбасары Мехмет Йылмаз басқарды."
+        "Қытай делегациясын Қытай Төрағасының Ауғанстан жөніндегі арнайы өкілі Юэ Сяоюн"
+        " басқарды.",
+        "Жапония делегациясын Сыртқы істер министрінің орынбасары Такэо Мори, Үндістан"
+        " делегациясын Сыртқы істер министрінің орынбасары Викрам Мисри басқарды.",
     )
-    person = next(s for s, p, _o in got if p == "represents")
-    assert (person, "represents", "state/tr") in got
-    assert (person, "holdsPositionIn", "state/tr") in got
+    envoy = next(s for s, p, o in got if p == "represents" and o == "state/cn")
+    assert (envoy, "holdsPositionIn", "state/cn") in got
+    misri = next(s for s, p, o in got if p == "represents" and o == "state/in")
+    assert (misri, "represents", "state/jp") not in got

@@ -548,7 +548,8 @@ class RelationFinder:
                 ):
                     continue
                 clause_end = next(
-                    (n for n in range(k + 3, len(toks)) if toks[n].lower in ("ал", "және")),
+                    (n for n in range(k + 3, len(toks)) if toks[n].lower in ("ал", "және")
+                     or toks[n].lower.startswith("делегация")),  # the next delegation's
                     len(toks),
                 )
                 people = [
