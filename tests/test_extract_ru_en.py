@@ -693,3 +693,19 @@ def test_every_signer_of_a_list_whatever_order_the_names_were_found_in():
     signers = {s for s, p, o in facts(result) if p == "signed" and o == declaration}
     assert {"official/kassym-jomart-tokayev", "official/xi-jinping"} <= signers, signers
     assert len(signers) == 5
+
+
+def test_the_ceremonies_and_business_forum_of_a_visit_are_part_of_it():
+    title = "Tokayev arrives in Tokyo on an official visit"
+    text = (
+        f"{title}\n\nTOKYO, December 19 – President Kassym-Jomart Tokayev arrived in Japan on"
+        " an official visit.\n\nAn official welcome ceremony took place at the Akasaka Palace."
+        "\n\nKazakh and Japanese companies signed 24 documents at the Kazakhstan–Japan Business"
+        " Forum held in Tokyo.\n\n19.12.2025"
+    )
+    result = extract(parse_text(text, lang="en", title=title))
+    visit = next(e.id for e in result.entities if e.id.startswith("event/official-visit"))
+    parts = {s for s, p, o in facts(result) if p == "partOf" and o == visit}
+    labels = {next(e.label for e in result.entities if e.id == s) for s in parts}
+    assert any("ceremony" in x.lower() for x in labels), labels
+    assert any("Business Forum" in x for x in labels), labels

@@ -109,6 +109,37 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _membership(doc)
     _possessive_proposals(doc)
     _parties(doc, finder)
+    _occasions_of_visit(doc)
+
+
+def _occasions_of_visit(doc: Doc) -> None:
+    """An article about a visit (named in its first sentences): the ceremonies and business
+    forums it tells of, held while the visit lasts, are part of it ("the Kazakhstan–Japan
+    Business Forum held in Tokyo as part of President Tokayev's official visit")."""
+    visit = next(
+        (
+            h.entity
+            for sent in doc.sents[:4]
+            for h in sorted(sent.hits, key=lambda h: h.i)
+            if h.entity in doc.events and doc.events[h.entity].kind == "Visit"
+            and not _ahead(doc, h.entity)
+        ),
+        None,
+    )
+    if visit is None:
+        return
+    month = (doc.events[visit].date or doc.article.date or "")[:7]
+    parented = {s for s, p, _o in doc.relations if p == "partOf"}
+    for eid, ev in list(doc.events.items()):
+        if eid == visit or eid in parented or ev.kind != "Event":
+            continue  # (talks are tied to the visit in _meetings; summits are a forum's)
+        if doc.entities[eid].label.startswith(("Press conference", "Briefing")):
+            continue  # what the press is told of the visit, not a part of it
+        if ev.date and month and ev.date[:7] != month:
+            continue  # another time's ceremony
+        hits = doc.hits_of(eid)
+        if hits:
+            doc.relate(eid, "partOf", visit, doc.sents[hits[0].sent], 0.45)
 
 
 def _noun_at(doc: Doc, sent: Sent, k: int, table: dict) -> str | None:
