@@ -709,3 +709,12 @@ def test_the_ceremonies_and_business_forum_of_a_visit_are_part_of_it():
     labels = {next(e.label for e in result.entities if e.id == s) for s in parts}
     assert any("ceremony" in x.lower() for x in labels), labels
     assert any("Business Forum" in x for x in labels), labels
+
+
+def test_a_state_that_chaired_an_organisation_is_its_member():
+    result = _en(
+        "Roman Vassilenko addressed the OSCE Ministerial Council in Vienna.",
+        "He stressed that Kazakhstan, which chaired the Organization in 2010, remains committed"
+        " to its principles.",
+    )
+    assert ("state/kz", "partOf", "organization/osce") in facts(result)

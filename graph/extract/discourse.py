@@ -610,8 +610,10 @@ def _ratification(doc: Doc) -> None:
 
 #: words of membership: "full member", "членом", "мүшесі", "joined", "вступила"
 _MEMBER = {
-    "en": ("member", "members", "joined", "joins", "accession", "chairmanship"),
-    "ru": ("член", "вступить", "вступление", "присоединиться", "членство", "председательство"),
+    "en": ("member", "members", "joined", "joins", "accession", "chairmanship", "chaired",
+           "chairs", "presidency"),
+    "ru": ("член", "вступить", "вступление", "присоединиться", "членство", "председательство",
+           "председательствовать"),
     "kk": ("мүше", "мүшелік", "қосылд"),
 }
 #: a word that refers back to the organisation told of ("the bloc's tenth member")
