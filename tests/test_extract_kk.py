@@ -387,3 +387,14 @@ def test_the_office_of_a_delegations_head_is_the_delegations_states():
     assert (envoy, "holdsPositionIn", "state/cn") in got
     misri = next(s for s, p, o in got if p == "represents" and o == "state/in")
     assert (misri, "represents", "state/jp") not in got
+
+
+def test_a_past_summit_named_by_the_city_it_was_held_in():
+    result = _kk_extraction(
+        "Мемлекет басшысы Тяньцзиньде ШЫҰ саммитіне қатысты.",
+        "Ол былтыр шілдеде Астанада өткен саммитте бұл бастаманы көтерген болатын.",
+    )
+    astana = next(e for e in result.entities if e.type == "Event" and "Astana" in e.label)
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert (astana.id, "locatedIn", "place/astana") in got
+    assert next(ev for ev in result.events if ev.id == astana.id).date == "2024"

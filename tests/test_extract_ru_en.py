@@ -718,3 +718,19 @@ def test_a_state_that_chaired_an_organisation_is_its_member():
         " to its principles.",
     )
     assert ("state/kz", "partOf", "organization/osce") in facts(result)
+
+
+def test_a_past_summit_named_by_its_city_is_another_occurrence():
+    en = _en(
+        "TIANJIN – President Tokayev took part in the SCO summit in Tianjin on Monday.",
+        "Tokayev called for the bank's early launch at the Astana summit last July.",
+    )
+    astana = next(e for e in en.entities if e.type == "Event" and "Astana" in e.label)
+    assert (astana.id, "locatedIn", "place/astana") in facts(en)
+    assert next(ev for ev in en.events if ev.id == astana.id).date == "2024"
+    ru = extract(parse_text(
+        "Заголовок\n\nТокаев принял участие в саммите БРИКС в Казани.\n\nРешение о расширении"
+        " БРИКС было принято в прошлом году на саммите в Йоханнесбурге.\n\n24.10.2024",
+        lang="ru"))
+    joburg = next(e for e in ru.entities if e.type == "Event" and "Johannesburg" in e.label)
+    assert (joburg.id, "partOf", "organization/brics") in facts(ru)

@@ -41,6 +41,7 @@ from graph.extract.events_ru_en import (
 )
 from graph.extract.lexicon import load_lexicon
 from graph.extract.meetings import (
+    find_city_summits,
     find_consultations,
     find_meetings,
     find_numbered_forums,
@@ -107,6 +108,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_anaphors(doc, sent)
             find_events(doc, sent, lex)
             find_numbered_forums(doc, sent)
+            find_city_summits(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)
             find_sided_meetings(doc, sent)
@@ -124,6 +126,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_bodies_ru(doc, sent)
             find_events_svo(doc, sent)
             find_numbered_forums(doc, sent)
+            find_city_summits(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)
             find_sided_meetings(doc, sent)

@@ -593,3 +593,56 @@ def find_sided_meetings(doc: Doc, sent: Sent) -> None:
         for h in states:
             doc.relate(h.entity, "participatedIn", ent.id, sent, 0.6)
         return
+
+
+#: words that put a summit named by its city in the past year
+_LAST_YEAR = ("last", "прошлом", "прошлогодн", "былтыр")
+
+
+def find_city_summits(doc: Doc, sent: Sent) -> None:
+    """ "at the Astana summit last July", "на саммите в Йоханнесбурге", "Астанада өткен
+    саммитте": a summit named by the city it was held in. When the article's own summit
+    (or the one of the body the sentence names) was held elsewhere, this is another
+    occurrence of the same body, in that city; when there, it is the article's own."""
+    toks = sent.toks
+    for k in range(len(toks)):
+        if sent.covered(k) is not None or not _is(doc, sent, k, _SUMMIT):
+            continue
+        city = None
+        if doc.lang == "en" and k:  # "the Astana summit"
+            city = next((h for h in sent.hits if h.j == k and h.type == "Place" and not h.nested),
+                        None)
+        elif doc.lang == "ru" and k + 2 < len(toks) and toks[k + 1].lower in ("в", "во"):
+            city = next(  # "саммите в Йоханнесбурге"
+                (h for h in sent.hits if h.i == k + 2 and h.type == "Place" and not h.nested), None
+            )
+        elif doc.lang == "kk" and k > 1 and toks[k - 1].lower == "өткен":
+            city = next(  # "Астанада өткен саммитте"
+                (h for h in sent.hits if h.j == k - 1 and h.type == "Place" and h.case == "loc"),
+                None,
+            )
+        if city is None:
+            continue
+        bodies = [h for h in sent.hits if h.type in _BODIES and not h.nested and not h.in_title]
+        body = bodies[0].entity if len(bodies) == 1 else (
+            list(doc.main_occurrence)[-1] if doc.main_occurrence and not bodies else None
+        )
+        if body is None:
+            continue
+        lead = {h.entity for s in doc.sents[: min(sent.index, 4)] for h in s.hits}
+        here = {doc.events[e].place for e, _q in doc.main_occurrence.values()}
+        if city.entity in lead or city.entity in here:
+            continue  # the article's own summit, in the city its lead names (find_meetings)
+        said = next((t.text for t in toks if _is_year(t.text) and t.text != doc.year), None)
+        last = any(t.lower.startswith(_LAST_YEAR) for t in toks) and doc.year
+        year = said or (str(int(doc.year) - 1) if last and doc.year else None)
+        if year is None:
+            continue  # another occurrence is told with its time ("last July", "в 2023 году")
+        base = summit_label(doc, body, None)
+        label = f"{base} in {doc.entities[city.entity].label} {year or ''}".strip()
+        ent = _new_event(doc, sent, label, "Summit", min(k, city.i), max(k + 1, city.j))
+        ev = doc.event(ent, "Summit")
+        ev.place = ev.place or city.entity
+        ev.date = ev.date or year
+        doc.relate(ent.id, "partOf", body, sent, 0.6)
+        doc.relate(ent.id, "locatedIn", city.entity, sent, 0.6)
