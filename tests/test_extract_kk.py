@@ -398,3 +398,14 @@ def test_a_past_summit_named_by_the_city_it_was_held_in():
     got = {(r.subject, r.predicate, r.object) for r in result.relations}
     assert (astana.id, "locatedIn", "place/astana") in got
     assert next(ev for ev in result.events if ev.id == astana.id).date == "2024"
+
+
+def test_the_state_whose_delegation_had_members_at_the_summit_took_part():
+    result = _kk_extraction(
+        "Самарқандта ШЫҰ саммиті өтті.",
+        "Қазақстан делегациясының құрамында Сыртқы істер министрі Ермек Көшербаев пен Ұлттық"
+        " экономика министрі Серік Жұманғарин болды.",
+    )
+    summit = next(e.id for e in result.entities if e.type == "Event")
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert ("state/kz", "participatedIn", summit) in got

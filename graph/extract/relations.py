@@ -298,6 +298,11 @@ class RelationFinder:
         ) and (main := self._first_event()):  # "делегациясының құрамында X пен Y болды"
             for h in actors(sent, types=("Official",)):
                 doc.relate(h.entity, "participatedIn", main, sent, 0.5)
+            for k, t in enumerate(toks):  # "Қазақстан делегациясы": the state's too
+                if t.lower.startswith("делегация"):
+                    for h in sent.hits:
+                        if h.type == "State" and h.j == k and not h.nested:
+                            doc.relate(h.entity, "participatedIn", main, sent, 0.5)
         if at:
             for h in actors(sent, cases=("nom", "gen"), types=("Official", "State")):
                 for ev in at:
