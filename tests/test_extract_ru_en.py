@@ -734,3 +734,17 @@ def test_a_past_summit_named_by_its_city_is_another_occurrence():
         lang="ru"))
     joburg = next(e for e in ru.entities if e.type == "Event" and "Johannesburg" in e.label)
     assert (joburg.id, "partOf", "organization/brics") in facts(ru)
+
+
+def test_speaking_at_an_event_is_taking_part_in_it():
+    result = _en(
+        "TIANJIN – President Tokayev joined the SCO summit in Tianjin on Sept. 1.",
+        "In his remarks at the SCO Plus meeting, Tokayev urged the partners to invest in the"
+        " Trans-Caspian International Transport Route.",
+        "Speaking at the event, Mr. Tokayev recalled the International Agency for Biological"
+        " Safety accountable to the UN Security Council.",
+    )
+    got = facts(result)
+    plus = next(e.id for e in result.entities if e.label.startswith("SCO Plus meeting"))
+    assert ("official/kassym-jomart-tokayev", "participatedIn", plus) in got
+    assert ("official/kassym-jomart-tokayev", "participatedIn", "forum/unsc") not in got

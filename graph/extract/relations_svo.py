@@ -65,6 +65,15 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("joined",),
             ("opened",),
             ("opening",),
+            ("told",),  # "Tokayev told the 16th BRICS summit" (an event must follow)
+            ("remarks", "at"),
+            ("speech", "at"),
+            ("statement", "at"),
+            ("speaking", "at"),
+            ("addressing",),
+            ("sent", "delegations"),
+            ("sent", "ministerial", "delegations"),
+            ("sent", "a", "delegation"),
         ),
         "metWith": (
             ("met",),
@@ -159,7 +168,10 @@ _TAKE_PART = frozenset(
     {"приня", "участ", "took", "take", "takes", "parti", "atten", "among", "arriv"}
 )
 #: participation verbs that need their event named after them (no "the event at hand")
-_EXPLICIT = frozenset({"arrived", "presided", "joined"})
+_EXPLICIT = frozenset({"arrived", "presided", "joined", "told", "remarks", "speech",
+                       "statement", "speaking", "addressing"})
+#: speaking at an event: the speaker may follow ("In his remarks at X, Tokayev said")
+_SPEECH = frozenset({"remarks", "speech", "statement", "speaking", "addressing"})
 #: hosting: the guests named after the verb take part too
 _HOSTING = frozenset({"hosted", "welcomed", "hosts", "host", "hosting"})
 #: a plural subject that stands for the officials taking part in the event at hand
@@ -423,7 +435,16 @@ class SvoRelationFinder(RelationFinder):
                     if h.i >= j and h.type in ("Official", "State") and not h.in_title
                 ][:1]
             inverted = False
-            if predicate == "participatedIn" and (
+            speech = predicate == "participatedIn" and sent.toks[i].lower in _SPEECH
+            if speech and not subjects:
+                # "In his remarks at the SCO Plus meeting, Tokayev urged ...": the speaker
+                # follows what he spoke at
+                speaker = [
+                    h.entity for h in sorted(sent.hits, key=lambda h: h.i)
+                    if h.type == "Official" and h.i >= j and not h.nested and not h.in_title
+                ][:1]
+                subjects = speaker or ([self.last_official] if self.last_official else [])
+            if predicate == "participatedIn" and not speech and (
                 not subjects or (j < len(sent.toks) and sent.toks[j].lower == "by")
             ):  # "В ней приняли участие X и Y", "attended by X"
                 after = self._after(sent, j)
@@ -506,6 +527,8 @@ class SvoRelationFinder(RelationFinder):
                         self._next_stance(found, j, predicate),
                     )
                 )
+            if speech:  # "at the SCO Plus meeting": the event right after "at"
+                objects = [o for o in objects if isinstance(o, str) or o.i <= j + 2]
             if predicate == "participatedIn" and not objects and sent.toks[i].lower in _EXPLICIT:
                 continue  # "arrived in Astana", "presided over <an unknown body>"
             if predicate == "participatedIn" and not objects:
