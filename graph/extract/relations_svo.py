@@ -31,7 +31,6 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("поддержка",),
             ("приветствовать",),
             ("утвердить",),
-            ("одобрить",),
             ("ратифицировать",),
             ("приверженность",),
             ("придавать",),
@@ -91,8 +90,6 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("backed",),
             ("endorsed",),
             ("welcomed",),
-            ("approved",),
-            ("ratified",),
             ("commitment", "to"),
             ("expressed", "support", "for"),
             ("attaches",),
@@ -170,6 +167,10 @@ _TAKE_PART = frozenset(
 #: participation verbs that need their event named after them (no "the event at hand")
 _EXPLICIT = frozenset({"arrived", "presided", "joined", "told", "remarks", "speech",
                        "statement", "speaking", "addressing"})
+#: verbs of adopting or ratifying a document: not a stance the annotators read as support,
+#: but where the objects of the verb before them end
+_ADOPTED_EN = frozenset({"approved", "adopted", "ratified", "endorsed"})
+_ADOPTED_RU = frozenset({"утвердить", "одобрить", "принять", "ратифицировать"})
 #: speaking at an event: the speaker may follow ("In his remarks at X, Tokayev said")
 _SPEECH = frozenset({"remarks", "speech", "statement", "speaking", "addressing"})
 #: hosting: the guests named after the verb take part too
@@ -524,7 +525,7 @@ class SvoRelationFinder(RelationFinder):
                         j,
                         OBJECT_TYPES[predicate],
                         predicate == "participatedIn",
-                        self._next_stance(found, j, predicate),
+                        self._limit(sent, found, j, predicate),
                     )
                 )
             if speech:  # "at the SCO Plus meeting": the event right after "at"
@@ -1000,6 +1001,26 @@ class SvoRelationFinder(RelationFinder):
                     continue
                 return h.entity
         return later
+
+    def _limit(
+        self, sent: Sent, found: list[tuple[int, int, str]], j: int, predicate: str
+    ) -> int | None:
+        """Where the objects of a stance or a signing end: the next stance of another kind,
+        or a verb of adopting ("signed the Joint Statement and approved the Roadmap")."""
+        stance = self._next_stance(found, j, predicate)
+        if predicate not in ("signed", "supports", "calledFor", "proposed"):
+            return stance
+        adopt = next(
+            (
+                k for k in range(j, len(sent.toks))
+                if sent.covered(k) is None and (
+                    sent.toks[k].lower in _ADOPTED_EN
+                    or (self.doc.lang == "ru" and sent.reads[k] & _ADOPTED_RU)
+                )
+            ),
+            None,
+        )
+        return min((x for x in (stance, adopt) if x is not None), default=None)
 
     @staticmethod
     def _next_stance(found: list[tuple[int, int, str]], j: int, predicate: str) -> int | None:
