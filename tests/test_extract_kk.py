@@ -409,3 +409,10 @@ def test_the_state_whose_delegation_had_members_at_the_summit_took_part():
     summit = next(e.id for e in result.entities if e.type == "Event")
     got = {(r.subject, r.predicate, r.object) for r in result.relations}
     assert ("state/kz", "participatedIn", summit) in got
+
+
+def test_noting_an_initiatives_importance_is_support():
+    got = _kk_facts(
+        "Қасым-Жомарт Тоқаев Транскаспий халықаралық көлік маршрутының маңыздылығын атап өтті."
+    )
+    assert ("official/kassym-jomart-tokayev", "supports", "initiative/trans-caspian-route") in got

@@ -747,3 +747,19 @@ def test_speaking_at_an_event_is_taking_part_in_it():
     plus = next(e.id for e in result.entities if e.label.startswith("SCO Plus meeting"))
     assert ("official/kassym-jomart-tokayev", "participatedIn", plus) in got
     assert ("official/kassym-jomart-tokayev", "participatedIn", "forum/unsc") not in got
+
+
+def test_stressing_the_importance_of_an_initiative_is_support():
+    en = _en(
+        "President Kassym-Jomart Tokayev noted the importance of the Trans-Caspian"
+        " International Transport Route for Europe and Asia."
+    )
+    assert ("official/kassym-jomart-tokayev", "supports", "initiative/trans-caspian-route") in (
+        facts(en)
+    )
+    ru = extract(parse_text(
+        "Заголовок\n\nКасым-Жомарт Токаев отметил важность Транскаспийского международного"
+        " транспортного маршрута.\n\n12.10.2025", lang="ru"))
+    assert ("official/kassym-jomart-tokayev", "supports", "initiative/trans-caspian-route") in (
+        facts(ru)
+    )

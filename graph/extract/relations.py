@@ -26,7 +26,7 @@ _INITIATED = ("бастамасымен", "бастамасы бойынша")
 _MEET = ("кездес", "келіссөз")
 _CONJ = ("және", "мен", "пен", "бен")
 #: plural subjects standing for the officials of the event at hand ("көшбасшылар қол қойды")
-_COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер", "министр")
+_COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер", "министр", "президенттер")
 #: words referring back to the event at hand ("Оған ... қатысты", "Жиынға ...")
 _EVENT_ANAPHORS = (
     "оған", "жиынға", "саммитке", "отырысқа", "сессияға", "кездесуге", "іс-шараға", "рәсімге",
@@ -446,6 +446,14 @@ class RelationFinder:
                 ):
                     for obj in objects:
                         self.doc.relate(h.entity, "supports", obj.entity, sent, 0.6)
+        for k, tok in enumerate(sent.toks):  # "X-тың маңызды екенін / маңыздылығын атап өтті"
+            low = tok.lower
+            if sent.covered(k) is None and (
+                low.startswith("маңыздылығ")
+                or (low == "маңызды" and k + 1 < len(sent.toks)
+                    and sent.toks[k + 1].lower.startswith("екен"))
+            ):
+                self._with_actor(sent, k, "supports", ("Initiative", "Treaty"), 0.6)
         for k in _trigger(sent, _SUPPORT):
             self._with_actor(sent, k, "supports", ("Initiative", "Treaty", "Forum"), 0.7)
             backer = next(  # "... бастамасына Түркияның қолдауын білдірді": Turkey's support

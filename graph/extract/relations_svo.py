@@ -35,6 +35,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("приверженность",),
             ("придавать",),
             ("уделить", "внимание"),
+            ("важность",),  # "отметил важность Транскаспийского маршрута"
             ("выступить", "за"),  # "выступил за ускорение строительства ..." (backs it)
             ("выступать", "за"),
         ),
@@ -97,6 +98,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("advocated",),
             ("championed",),
             ("voiced", "support", "for"),
+            ("importance", "of"),  # "noted the importance of the Trans-Caspian route"
         ),
         "calledFor": (
             ("called", "for"),
