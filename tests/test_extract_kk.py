@@ -416,3 +416,21 @@ def test_noting_an_initiatives_importance_is_support():
         "Қасым-Жомарт Тоқаев Транскаспий халықаралық көлік маршрутының маңыздылығын атап өтті."
     )
     assert ("official/kassym-jomart-tokayev", "supports", "initiative/trans-caspian-route") in got
+
+
+def test_a_foreign_ministers_title_names_his_states_ministry_and_an_unknown_name():
+    result = _kk_extraction(
+        "Әзербайжанның Энергетика министрі Парвиз Шахбазов меморандумға қол қойды.",
+        "Кездесуге Әзербайжан Республикасының Цифрлық даму және көлік министрі Рашад Нәбиев"
+        " қатысты.",
+    )
+    people = {e.label for e in result.entities if e.type == "Official"}
+    assert any(x.startswith("Parviz") for x in people), people
+    ministries = {e.label for e in result.entities if e.type == "Organization"}
+    assert "Ministry of Energy of Azerbaijan" in ministries
+    assert not any(x.endswith("of Kazakhstan") for x in ministries), ministries
+
+
+def test_the_state_an_envoy_deals_with_is_not_his():
+    got = _kk_facts("БҰҰ атынан Бас хатшының Сирия жөніндегі арнайы өкілі Гейр Педерсен келді.")
+    assert not any(p == "holdsPositionIn" and o == "state/sy" for _s, p, o in got), got

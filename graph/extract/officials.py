@@ -182,6 +182,10 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             ),
             None,
         )  # Russian puts the state after the office ("визит в Казахстан Министра ... Венгрии")
+        if owner is not None and doc.lang == "kk" and owner.j < len(toks) and (
+            casefold(toks[owner.j]) in _KK_TOPIC
+        ):  # "Сирия жөніндегі арнайы өкілі": the envoy on Syria, not Syria's
+            owner = None
         if owner is None and doc.lang == "kk":
             owner = _kk_owner_before(sent, m.start)
         if owner is None and doc.lang != "kk":  # "министра иностранных дел Казахстана"
@@ -368,6 +372,9 @@ _KK_TITLE_HEADS = {
 }
 
 
+_KK_TOPIC = frozenset({"жөніндегі", "бойынша", "туралы", "жөнінде"})
+
+
 def _generic_titles(doc: Doc, sent: Sent, done: set[str]) -> list[Title]:
     """An office the roles do not list, right before a name: "министр экономики ОАЭ
     Абдулла бин Тук", "Цифрлық даму және көлік министрі Рашад Нәбиев": its head gives the
@@ -398,7 +405,9 @@ def _generic_titles(doc: Doc, sent: Sent, done: set[str]) -> list[Title]:
                     j = k - 1
                     while j > 0 and k - 1 - j < 6 and not owner:
                         g = sent.covered(j - 1)
-                        if g is not None and g.type == "State":
+                        if g is not None and g.type == "State" and not (
+                            g.j < len(toks) and toks[g.j].lower in _KK_TOPIC
+                        ):  # (not "Сирия жөніндегі арнайы өкілі": the envoy on Syria)
                             owner = g.entity
                         j -= 1
                 break
@@ -541,7 +550,8 @@ def _implied_state(doc: Doc, sent: Sent, role, i: int) -> str | None:
         h.entity
         for h in sent.hits
         if h.type == "State" and not h.nested and not h.in_title
-        and not (h.i and sent.toks[h.i - 1].lower in ("to", "в", "во", "in"))
+        and not (h.i and sent.toks[h.i - 1].lower in ("to", "в", "во", "in", "on", "for", "по"))
+        and not (h.j < len(sent.toks) and sent.toks[h.j].lower in _KK_TOPIC)  # "Сирия жөніндегі"
     }
     if len(states) == 1:
         return states.pop()
@@ -628,7 +638,8 @@ def _ministry(
         cands = [e for e in m.ids if (g := doc.gaz.get(e)) and g.type == "Organization"]
         pick = next(
             (e for e in cands if state and state_of(doc, e) == state),
-            cands[0] if cands and not implied else None,
+            # a ministry of the state named, not Kazakhstan's of the same name
+            cands[0] if cands and not implied and not (owner and owner.type == "State") else None,
         )
         if pick:
             hit = doc.add_hit(sent, doc.known(pick), owner.i if owner else i, k + 1, source="title")
@@ -786,8 +797,20 @@ def _is_surname(doc: Doc, word: str) -> bool:
     if doc.lang == "en":
         return word not in _NOT_SURNAME_EN
     if doc.lang == "kk":
-        return _ru_surname_ok(kk.lemma_name(word).translate(_KK_TO_RU))
+        ru = kk.lemma_name(word).translate(_KK_TO_RU)
+        return _ru_surname_ok(ru) or _not_a_russian_lemma(ru)
     return _ru_surname_ok(word)
+
+
+def _not_a_russian_lemma(word: str) -> bool:
+    """In Kazakh text, a name the Russian dictionary reads only as an inflected form of a
+    rare word ("Парвиз" as a genitive of "парвиза") or as a place with a surname's ending
+    ("Шахбазов"): not an ordinary word written in its dictionary form, so it may be a name."""
+    low = word.casefold()
+    parses = _dictionary_parses(word)
+    if _SURNAME.search(low) and len(low) >= 7:
+        return True
+    return bool(parses) and not any(p.normal_form == low for p in parses)
 
 
 _NOT_SURNAME_EN = frozenset(
