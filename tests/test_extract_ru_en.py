@@ -763,3 +763,17 @@ def test_stressing_the_importance_of_an_initiative_is_support():
     assert ("official/kassym-jomart-tokayev", "supports", "initiative/trans-caspian-route") in (
         facts(ru)
     )
+
+
+def test_a_numbered_resolution_is_one_document_in_every_language():
+    en = _en("The guarantors reaffirmed their commitment to UN Security Council Resolution 2254.")
+    ru = extract(parse_text(
+        "Заголовок\n\nГаранты подтвердили приверженность резолюции 2254 Совета Безопасности ООН."
+        "\n\nОни вновь сослались на резолюцию 2254.\n\n12.10.2025", lang="ru"))
+    kk = extract(parse_text(
+        "Тақырып\n\nТараптар БҰҰ Қауіпсіздік Кеңесінің 2254 қарарына адалдығын растады."
+        "\n\n12.10.2025", lang="kk"))
+    ids = [{e.id for e in x.entities if e.type == "Treaty"} for x in (en, ru, kk)]
+    assert ids[0] == ids[1] == ids[2] == {"treaty/un-security-council-resolution-2254"}, ids
+    resolution = next(e for e in ru.entities if e.type == "Treaty")
+    assert len(resolution.mentions) == 2

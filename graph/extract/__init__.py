@@ -25,6 +25,7 @@ from graph.extract.entities import (
     find_named_svo,
     find_proposals,
     find_proposals_kk,
+    find_resolutions,
 )
 from graph.extract.events import find_events, find_events_svo, find_places
 from graph.extract.events_ru_en import (
@@ -100,6 +101,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         find_people(doc, sent)
         find_visits(doc, sent, titles)
         find_seats(doc, sent)
+        find_resolutions(doc, sent)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
             find_proposals_kk(doc, sent, lex)

@@ -784,3 +784,71 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
             doc.add_hit(sent, ent, inner[0], inner[-1] + 1, source="name")
             if type_ == "Event":
                 doc.event(ent, kind or "Event")
+
+
+# -- numbered resolutions ------------------------------------------------------------------
+
+_RESOLUTION = {"en": ("resolution",), "ru": ("резолюция",), "kk": ("қарар",)}
+
+
+def find_resolutions(doc: Doc, sent: Sent) -> None:
+    """ "UN Security Council Resolution 2254", "резолюции 2254 Совета Безопасности ООН",
+    "БҰҰ Қауіпсіздік Кеңесінің 2254 қарарына", "64/35 қарарын": a numbered resolution is
+    a document (Treaty), labelled with the body that adopted it when the text names it."""
+    toks = sent.toks
+    base = sent.span.start
+    for k, tok in enumerate(toks):
+        if sent.covered(k) is not None:
+            continue
+        if doc.lang == "ru":
+            is_word = bool(sent.reads[k] & set(_RESOLUTION["ru"]))
+        elif doc.lang == "kk":
+            is_word = tok.lower.startswith(_RESOLUTION["kk"]) and not tok.lower.startswith(
+                ("қарарла", "қарары бойынша")
+            )
+        else:
+            is_word = tok.lower in ("resolution", "resolutions")
+        if not is_word:
+            continue
+        # the number: after the word (en, ru), before it (kk); "64/35" is two tokens
+        if doc.lang == "kk":
+            end, start = k + 1, k
+            while start > 0 and toks[start - 1].text.isdigit():
+                start -= 1
+            number_at = (start, k)
+        else:
+            start, end = k, k + 1
+            while end < len(toks) and toks[end].text.isdigit() and end - k <= 2:
+                end += 1
+            number_at = (k + 1, end)
+        if number_at[0] >= number_at[1]:
+            continue
+        number = sent.text[toks[number_at[0]].start - base : toks[number_at[1] - 1].end - base]
+        if not re.fullmatch(r"\d{1,5}(/\d{1,4})?", number.replace(" ", "")):
+            continue
+        body = None
+        if doc.lang == "ru":  # "резолюции 2254 Совета Безопасности ООН"
+            body = next((h for h in sent.hits if h.i == end and not h.nested
+                         and h.type in ("Forum", "Organization")), None)
+            if body is not None:
+                end = body.j
+        else:  # "UN Security Council Resolution 2254", "Қауіпсіздік Кеңесінің 2254 қарары"
+            body = next((h for h in sent.hits if h.j == start and not h.nested
+                         and h.type in ("Forum", "Organization")), None)
+            if body is not None:
+                start = body.i
+        if body is None:  # "резолюции 2254" again: the resolution named with its body before
+            known = next((e for e in doc.entities.values() if e.type == "Treaty"
+                          and e.label.casefold().endswith(f"resolution {number}")), None)
+            if known is not None:
+                doc.add_hit(sent, known, start, end, source="resolution")
+                continue
+        owner = doc.entities[body.entity].label if body is not None else ""
+        short = {"United Nations Security Council": "UN Security Council",
+                 "United Nations General Assembly": "UN General Assembly"}.get(owner, owner)
+        label = f"{short} resolution {number}".strip()
+        ent = _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "resolution")
+        if body is not None:
+            for h in sent.hits:
+                if h is not ent and body.i <= h.i and h.j <= body.j:
+                    h.nested = True
