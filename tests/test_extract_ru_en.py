@@ -777,3 +777,12 @@ def test_a_numbered_resolution_is_one_document_in_every_language():
     assert ids[0] == ids[1] == ids[2] == {"treaty/un-security-council-resolution-2254"}, ids
     resolution = next(e for e in ru.entities if e.type == "Treaty")
     assert len(resolution.mentions) == 2
+
+
+def test_a_body_said_to_work_in_a_city_is_located_there():
+    ru = extract(parse_text(
+        "Заголовок\n\nВ прошлом году в Алматы начал полноценную работу Региональный центр ООН"
+        " по целям устойчивого развития для Центральной Азии и Афганистана.\n\n12.10.2025",
+        lang="ru"))
+    centre = next(e.id for e in ru.entities if e.type == "Organization" and "Centre" in e.label)
+    assert (centre, "locatedIn", "place/almaty") in facts(ru)

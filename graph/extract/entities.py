@@ -415,7 +415,8 @@ def find_proposals_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
     for k, tok in enumerate(toks):
         if k == 0 or sent.covered(k) is not None:
             continue
-        make = next((en for st, en in _KK_MAKE.items() if st in kk.stems(tok.text)), None)
+        stems = kk.stems(tok.text)
+        make = next((en for st, en in _KK_MAKE.items() if st in stems), None)
         if make is None or (make == "launch" and not (
             k + 1 < len(toks) and toks[k + 1].lower.startswith("қосу")
         )):

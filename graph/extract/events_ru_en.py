@@ -353,6 +353,9 @@ _SEATED = frozenset({"headquartered", "based", "located", "seated", "opened", "o
                      "operated", "operating"})
 
 
+#: "начал работу", "открылся", "действует" right after "в <city>": the body there
+_RU_WORKS = frozenset({"начать", "открыться", "работать", "действовать", "открыть",
+                       "разместиться", "функционировать"})
 _RU_SEATED = frozenset({"расположить", "расположенный", "располагаться", "базироваться",
                         "находиться", "открыть", "открытый", "штаб-квартира"})
 
@@ -369,6 +372,15 @@ def find_seats_late(doc: Doc) -> None:
             h for h in sent.hits
             if h.type == "Place" and not h.nested and h.i > 0 and toks[h.i - 1].lower in _IN
         ]
+        if doc.lang == "ru":  # "в Алматы начал полноценную работу Региональный центр ООН"
+            for g in located:
+                verb = next((n for n in range(g.j, min(g.j + 4, len(toks)))
+                             if sent.reads[n] & _RU_WORKS), None)
+                org = verb is not None and next(
+                    (h for h in sent.hits if h.type == "Organization" and not h.nested
+                     and not h.in_title and verb < h.i <= verb + 4), None)
+                if org:
+                    doc.relate(org.entity, "locatedIn", g.entity, sent, 0.5)
         for h in sent.hits:
             if h.type != "Organization" or h.nested or h.in_title:
                 continue
