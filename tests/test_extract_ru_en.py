@@ -786,3 +786,15 @@ def test_a_body_said_to_work_in_a_city_is_located_there():
         lang="ru"))
     centre = next(e.id for e in ru.entities if e.type == "Organization" and "Centre" in e.label)
     assert (centre, "locatedIn", "place/almaty") in facts(ru)
+
+
+def test_the_security_council_reform_is_one_initiative_in_every_language():
+    en = _en("Tokayev called for a reform of the U.N. Security Council.")
+    ru = extract(parse_text(
+        "Заголовок\n\nТокаев призвал провести реформу Совета Безопасности ООН.\n\n12.10.2025",
+        lang="ru"))
+    kk = extract(parse_text(
+        "Тақырып\n\nПрезидент БҰҰ Қауіпсіздік Кеңесін реформалауға шақырды.\n\n12.10.2025",
+        lang="kk"))
+    for result in (en, ru, kk):
+        assert "initiative/unsc-reform" in {e.id for e in result.entities}
