@@ -1,7 +1,9 @@
 """Extraction quality: floors on the hand-written corpus (tests/corpus) and on the
 blind corpus (tests/corpus_blind, written by annotators who did not see the rules;
-its dev part was read while improving the rules, its two held-out parts were not: the
-second one, b21-b28, was written after the first had been used for a whole session).
+its dev part was read while improving the rules, its three held-out parts were not: the
+second one, b21-b28, was written after the first had been used for a whole session, the
+third, b37-b44, while the rules of a third session were being written, and scored once
+at its end).
 
 The floors are a little below what the extractor reaches today, so a change
 that loses quality fails here. Raise them when the extractor gets better;
@@ -19,29 +21,35 @@ from graph.evaluate import evaluate_dir
 HERE = Path(__file__).parent
 HELD_OUT = ["*-b0[7-9]-*", "*-b1[0-2]-*"]
 HELD_OUT_2 = ["*-b2[1-8]-*"]
+HELD_OUT_3 = ["*-b3[7-9]-*", "*-b4[0-4]-*"]
 DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*"]
 
 #: set -> language -> (entity F1, relation F1, relation precision) floors
 FLOORS = {
     "own": {
-        "kk": (0.91, 0.73, 0.79),
-        "ru": (0.89, 0.69, 0.72),
-        "en": (0.93, 0.72, 0.77),
+        "kk": (0.91, 0.74, 0.79),
+        "ru": (0.89, 0.69, 0.73),
+        "en": (0.93, 0.74, 0.80),
     },
     "blind-dev": {
-        "kk": (0.86, 0.62, 0.74),
-        "ru": (0.88, 0.60, 0.68),
-        "en": (0.87, 0.58, 0.66),
+        "kk": (0.87, 0.66, 0.75),
+        "ru": (0.89, 0.62, 0.70),
+        "en": (0.88, 0.61, 0.70),
     },
     "blind-held-out": {
-        "kk": (0.87, 0.65, 0.75),
+        "kk": (0.87, 0.65, 0.73),
         "ru": (0.85, 0.56, 0.63),
-        "en": (0.81, 0.46, 0.61),
+        "en": (0.81, 0.46, 0.64),
     },
     "blind-held-out-2": {
-        "kk": (0.81, 0.49, 0.72),
-        "ru": (0.83, 0.57, 0.64),
-        "en": (0.85, 0.45, 0.53),
+        "kk": (0.82, 0.50, 0.71),
+        "ru": (0.84, 0.57, 0.65),
+        "en": (0.85, 0.49, 0.57),
+    },
+    "blind-held-out-3": {
+        "kk": (0.81, 0.53, 0.65),
+        "ru": (0.80, 0.52, 0.65),
+        "en": (0.81, 0.45, 0.62),
     },
 }
 
@@ -53,6 +61,7 @@ def results():
         "blind-dev": evaluate_dir(HERE / "corpus_blind", only=DEV),
         "blind-held-out": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT),
         "blind-held-out-2": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_2),
+        "blind-held-out-3": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_3),
     }
 
 
@@ -70,13 +79,15 @@ def test_scores_per_language_stay_above_the_floors(results, corpus, lang):
 
 
 def test_the_blind_parts_are_disjoint_and_cover_the_corpus(results):
-    dev, held = set(results["blind-dev"].per_file), set(results["blind-held-out"].per_file)
-    held_2 = set(results["blind-held-out-2"].per_file)
-    assert not dev & held and not dev & held_2 and not held & held_2
-    assert len(dev) == 66 and len(held) == 18 and len(held_2) == 24
+    parts = ["blind-dev", "blind-held-out", "blind-held-out-2", "blind-held-out-3"]
+    files = {part: set(results[part].per_file) for part in parts}
+    for n, a in enumerate(parts):
+        for b in parts[n + 1 :]:
+            assert not files[a] & files[b], (a, b)
+    assert [len(files[p]) for p in parts] == [66, 18, 24, 24]
     blind = HERE / "corpus_blind"
     every = {p.relative_to(blind).as_posix() for p in blind.glob("*/*.json")}
-    assert dev | held | held_2 == every
+    assert set().union(*files.values()) == every
 
 
 def test_the_report_names_every_language_type_and_predicate(results):
