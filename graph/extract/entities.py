@@ -399,6 +399,7 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
 _KK_MAKE = {"құру": "establishment", "өткізу": "holding", "ашу": "opening",
             "жасасу": "conclusion", "әзірлеу": "drafting", "ұйымдастыру": "organisation",
             "шақыру": "convening", "іске": "launch"}
+_KK_MAKE_PREFIXES = tuple(_KK_MAKE)
 #: words after the verbal noun that make it a proposal ("құруды ұсынды", "құру туралы
 #: бастама көтерді", "құру жөнінде ұсыныс жасады")
 _KK_PROPOSE = ("ұсын", "бастама", "идея")
@@ -413,10 +414,12 @@ def find_proposals_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
     toks = sent.toks
     base = sent.span.start
     for k, tok in enumerate(toks):
-        if k == 0 or sent.covered(k) is not None:
+        if k == 0 or not tok.lower.startswith(_KK_MAKE_PREFIXES):
             continue
         stems = kk.stems(tok.text)
         make = next((en for st, en in _KK_MAKE.items() if st in stems), None)
+        if make is not None and sent.covered(k) is not None:
+            continue
         if make is None or (make == "launch" and not (
             k + 1 < len(toks) and toks[k + 1].lower.startswith("қосу")
         )):
@@ -799,8 +802,6 @@ def find_resolutions(doc: Doc, sent: Sent) -> None:
     toks = sent.toks
     base = sent.span.start
     for k, tok in enumerate(toks):
-        if sent.covered(k) is not None:
-            continue
         if doc.lang == "ru":
             is_word = bool(sent.reads[k] & set(_RESOLUTION["ru"]))
         elif doc.lang == "kk":
@@ -809,7 +810,7 @@ def find_resolutions(doc: Doc, sent: Sent) -> None:
             )
         else:
             is_word = tok.lower in ("resolution", "resolutions")
-        if not is_word:
+        if not is_word or sent.covered(k) is not None:
             continue
         # the number: after the word (en, ru), before it (kk); "64/35" is two tokens
         if doc.lang == "kk":

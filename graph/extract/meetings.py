@@ -559,17 +559,17 @@ def find_sided_meetings(doc: Doc, sent: Sent) -> None:
     toks = sent.toks
     sides_of, noun = _SIDES[doc.lang], _MEETING_NOUN[doc.lang]
     for k in range(1, len(toks)):
-        if sent.covered(k) is not None:
-            continue
         if doc.lang == "ru":
-            is_noun = noun in sent.reads[k]
+            if noun not in sent.reads[k]:
+                continue
             sides = next((en for w, en in sides_of.items() if w in sent.reads[k - 1]), None)
         else:
-            is_noun = toks[k].lower.startswith(noun)
+            if not toks[k].lower.startswith(noun):
+                continue
             sides = next(
                 (en for w, en in sides_of.items() if toks[k - 1].lower.startswith(w)), None
             )
-        if not is_noun or sides is None:
+        if sides is None or sent.covered(k) is not None:
             continue
         if doc.lang == "kk" and not any(t.lower.startswith(_KK_HELD) for t in toks[k + 1 :]):
             continue
@@ -606,7 +606,7 @@ def find_city_summits(doc: Doc, sent: Sent) -> None:
     occurrence of the same body, in that city; when there, it is the article's own."""
     toks = sent.toks
     for k in range(len(toks)):
-        if sent.covered(k) is not None or not _is(doc, sent, k, _SUMMIT):
+        if not _is(doc, sent, k, _SUMMIT) or sent.covered(k) is not None:
             continue
         city = None
         if doc.lang == "en" and k:  # "the Astana summit"
