@@ -798,3 +798,14 @@ def test_the_security_council_reform_is_one_initiative_in_every_language():
         lang="kk"))
     for result in (en, ru, kk):
         assert "initiative/unsc-reform" in {e.id for e in result.entities}
+
+
+def test_a_russian_visitor_named_after_the_destination_and_his_title():
+    ru = extract(parse_text(
+        "Заголовок\n\nОфициальный представитель также анонсировал визит в Казахстан Министра"
+        " иностранных дел и внешнеэкономических связей Венгрии Петера Сийярто.\n\n"
+        "Министры обсудили подготовку к предстоящему государственному визиту Президента"
+        " Республики Казахстан К.-Ж.Токаева в Российскую Федерацию.\n\n12.10.2025", lang="ru"))
+    visits = {e.label for e in ru.entities if e.type == "Event"}
+    assert any("Szijj" in x and "Kazakhstan" in x for x in visits), visits
+    assert any(x.startswith("State visit of Kassym-Jomart Tokayev to Russia") for x in visits)

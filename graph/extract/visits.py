@@ -118,7 +118,15 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
         nominative = [h for h in people if h.case == "nom"]
         return (nominative or people or [None])[0]
     before = [h for h in people if h.j <= k]
-    after = [h for h in people if k < h.i <= k + 4]
+    # Russian may name the visitor after the title and the destination ("визит в Казахстан
+    # Министра иностранных дел Венгрии Петера Сийярто"), within the same clause
+    reach = 10 if doc.lang == "ru" else 4
+    after = [
+        h for h in people
+        if k < h.i <= k + reach
+        and not any(c in sent.text[sent.toks[k].end - sent.span.start
+                                   : h.start - sent.span.start] for c in ",;:()")
+    ]
     if not before and doc.lang == "en" and any(
         t.lower in ("his", "her") for t in sent.toks[max(0, k - 3) : k]
     ):  # "As part of his state visit to France, President Tokayev held talks ..."
