@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graph.extract.events import _new_event
+from graph.extract.events_ru_en import _IN
 from graph.extract.mentions import Doc, Hit, Sent, word_key
 from graph.extract.relations import RelationFinder
 
@@ -116,16 +119,7 @@ def _occasions_of_visit(doc: Doc) -> None:
     """An article about a visit (named in its first sentences): the ceremonies and business
     forums it tells of, held while the visit lasts, are part of it ("the Kazakhstan–Japan
     Business Forum held in Tokyo as part of President Tokayev's official visit")."""
-    visit = next(
-        (
-            h.entity
-            for sent in doc.sents[:4]
-            for h in sorted(sent.hits, key=lambda h: h.i)
-            if h.entity in doc.events and doc.events[h.entity].kind == "Visit"
-            and not _ahead(doc, h.entity)
-        ),
-        None,
-    )
+    visit = _opening_event(doc, ("Visit",))
     if visit is None:
         return
     month = (doc.events[visit].date or doc.article.date or "")[:7]
@@ -192,14 +186,25 @@ def _sidelines_of(doc: Doc, sent: Sent, meeting: str) -> str | None:
     ]
     if named:
         return named[0]
-    for first in doc.sents[:4]:
-        for h in sorted(first.hits, key=lambda h: h.i):
+    return _opening_event(
+        doc,
+        ("Summit", "Session", "Conference", "Meeting"),
+        skip=lambda e: e == meeting or _is_talks(doc, e),
+    )
+
+
+def _opening_event(
+    doc: Doc, kinds: tuple[str, ...], skip: Callable[[str], bool] | None = None
+) -> str | None:
+    """The event the article opens with: the first one of ``kinds`` its first four
+    sentences name that is not still ahead (nor one ``skip`` rules out)."""
+    for sent in doc.sents[:4]:
+        for h in sorted(sent.hits, key=lambda h: h.i):
             ev = doc.events.get(h.entity)
             if (
                 ev is not None
-                and ev.kind in ("Summit", "Session", "Conference", "Meeting")
-                and h.entity != meeting
-                and not _is_talks(doc, h.entity)
+                and ev.kind in kinds
+                and not (skip and skip(h.entity))
                 and not _ahead(doc, h.entity)
             ):
                 return h.entity
@@ -403,15 +408,7 @@ def _main_event(doc: Doc, finder: RelationFinder) -> None:
     """An article about one summit or meeting (named in its first sentences): the officials
     with a title that its other sentences name, in sentences about no other event, took
     part in it ("Around the table sat Chinese President Xi Jinping, ...")."""
-    main = None
-    for sent in doc.sents[:4]:
-        for h in sorted(sent.hits, key=lambda h: h.i):
-            ev = doc.events.get(h.entity)
-            if ev is not None and ev.kind in _MAIN_KINDS and not _ahead(doc, h.entity):
-                main = h.entity
-                break
-        if main:
-            break
+    main = _opening_event(doc, _MAIN_KINDS)
     if main is None:
         return
     titled = {t.person for t in finder.titles}
@@ -968,19 +965,15 @@ def drop_candidacies(doc: Doc) -> None:
             doc.relations.pop(key)
 
 
-_IN_WORDS = frozenset({"в", "во", "in", "at"})
-
-
 def _place_of_first_mention(doc: Doc, event: str) -> str | None:
     """The one place the first sentence after the headline that mentions ``event`` puts
     something in ("3 октября в Москве состоялись переговоры ...", "Астанада өткен
     келіссөздер"), when that sentence tells of no other event: events found by the
     discourse pass (after the sentence-by-sentence one) get their place so."""
-    headline = (doc.article.title or "").strip()
     for sent in doc.sents:
         if not any(h.entity == event and not h.nested for h in sent.hits):
             continue
-        if sent.text.strip() == headline:
+        if doc.is_headline(sent):
             continue
         if any(h.type == "Event" and h.entity != event and not h.nested for h in sent.hits):
             return None
@@ -989,7 +982,7 @@ def _place_of_first_mention(doc: Doc, event: str) -> str | None:
             for h in sent.hits
             if h.type == "Place" and not h.nested and not h.in_title
             and (h.case == "loc" if doc.lang == "kk" else (
-                h.i > 0 and sent.toks[h.i - 1].lower in _IN_WORDS
+                h.i > 0 and sent.toks[h.i - 1].lower in _IN
             ))
         }
         return places.pop() if len(places) == 1 else None

@@ -16,7 +16,7 @@ import re
 from graph.extract import kk
 from graph.extract.lexicon import Lexicon
 from graph.extract.mentions import Doc, Hit, Sent
-from graph.extract.normalize import casefold, fold, is_abbreviation
+from graph.extract.normalize import casefold, fold, is_abbreviation, short_label
 from graph.extract.officials import home_state
 from graph.extract.translit import label_slug, to_latin
 from graph.models import Entity
@@ -254,12 +254,12 @@ _KK_ADOPT = ("қол", "қабылда", "бекіт", "ратификация",
 #: words that mark a document's name inside the phrase before its noun
 _KK_DOC_MARKS = ("туралы", "арасындағы", "арналған", "жөніндегі", "бірлескен")
 _KK_VERB_END = ("ған", "ген", "қан", "кен", "ып", "іп")
-#: subjects before a document phrase ("Министрлер бірлескен мәлімдемеге қол қойды")
 #: words that stand before a document's name, not in it (countries, numbers of them)
 _KK_NOT_IN_NAME = frozenset(
     {"ел", "елдер", "елі", "мемлекет", "мемлекеттер", "бір", "екі", "үш", "төрт", "бес",
      "алты", "жеті", "сегіз", "тоғыз", "он"}
 )
+#: subjects before a document phrase ("Министрлер бірлескен мәлімдемеге қол қойды")
 _KK_SUBJECTS = ("тараптар", "министрлер", "басшылары", "көшбасшылар", "депутаттар", "сенаторлар")
 
 
@@ -418,12 +418,10 @@ def find_proposals_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             continue
         stems = kk.stems(tok.text)
         make = next((en for st, en in _KK_MAKE.items() if st in stems), None)
-        if make is not None and sent.covered(k) is not None:
+        if make is None or sent.covered(k) is not None:
             continue
-        if make is None or (make == "launch" and not (
-            k + 1 < len(toks) and toks[k + 1].lower.startswith("қосу")
-        )):
-            continue
+        if make == "launch" and not (k + 1 < len(toks) and toks[k + 1].lower.startswith("қосу")):
+            continue  # "іске" only in "іске қосу"
         after = [t.lower for t in toks[k + 1 : k + 4]]
         if after[:1] and after[0].startswith(("бастама", "идея", "ұсыныс")):
             proposal = True  # "биржасын құру бастамасын" (find_initiatives did not know X)
@@ -792,7 +790,7 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
 
 # -- numbered resolutions ------------------------------------------------------------------
 
-_RESOLUTION = {"en": ("resolution",), "ru": ("резолюция",), "kk": ("қарар",)}
+_RU_RESOLUTION = frozenset({"резолюция"})
 
 
 def find_resolutions(doc: Doc, sent: Sent) -> None:
@@ -803,11 +801,9 @@ def find_resolutions(doc: Doc, sent: Sent) -> None:
     base = sent.span.start
     for k, tok in enumerate(toks):
         if doc.lang == "ru":
-            is_word = bool(sent.reads[k] & set(_RESOLUTION["ru"]))
-        elif doc.lang == "kk":
-            is_word = tok.lower.startswith(_RESOLUTION["kk"]) and not tok.lower.startswith(
-                ("қарарла", "қарары бойынша")
-            )
+            is_word = bool(sent.reads[k] & _RU_RESOLUTION)
+        elif doc.lang == "kk":  # (not "қарарлар", the verb "қарарлады")
+            is_word = tok.lower.startswith("қарар") and not tok.lower.startswith("қарарла")
         else:
             is_word = tok.lower in ("resolution", "resolutions")
         if not is_word or sent.covered(k) is not None:
@@ -845,12 +841,10 @@ def find_resolutions(doc: Doc, sent: Sent) -> None:
             if known is not None:
                 doc.add_hit(sent, known, start, end, source="resolution")
                 continue
-        owner = doc.entities[body.entity].label if body is not None else ""
-        short = {"United Nations Security Council": "UN Security Council",
-                 "United Nations General Assembly": "UN General Assembly"}.get(owner, owner)
-        label = f"{short} resolution {number}".strip()
-        ent = _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "resolution")
-        if body is not None:
+        owner = short_label(doc.entities[body.entity].label) if body is not None else ""
+        label = f"{owner} resolution {number}".strip()
+        _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "resolution")
+        if body is not None:  # the body is named inside the resolution's name
             for h in sent.hits:
-                if h is not ent and body.i <= h.i and h.j <= body.j:
+                if body.i <= h.i and h.j <= body.j:
                     h.nested = True

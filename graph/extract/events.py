@@ -13,7 +13,7 @@ from graph.extract import kk
 from graph.extract.entities import action_before
 from graph.extract.lexicon import Lexicon
 from graph.extract.mentions import Doc, Hit, Sent, ru_past_verb
-from graph.extract.normalize import is_abbreviation
+from graph.extract.normalize import is_abbreviation, short_label
 from graph.extract.officials import home_state
 from graph.extract.translit import label_slug
 from graph.models import Entity
@@ -47,11 +47,6 @@ def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
     return str(n) + {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
-def short_label(label: str) -> str:
-    """ "United Nations Human Rights Council" -> "UN Human Rights Council"."""
-    return re.sub(r"^United Nations\b", "UN", label)
 
 
 def abbreviation(doc: Doc, entity_id: str) -> str:
@@ -442,7 +437,7 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
             ev = doc.event(ent, "Meeting")
             ev.ordinal, ev.date = int(m.group(1)), ev.date or when
             doc.relate(ent.id, "partOf", right.entity, sent, 0.8)
-            if sent.text.strip() == (doc.article.title or "").strip():
+            if doc.is_headline(sent):
                 # the headline's "32nd OSCE Ministerial Council" is the lead's "32nd meeting
                 # of the OSCE Ministerial Council"
                 doc.main_occurrence.setdefault(right.entity, (ent.id, f"#{ev.ordinal}"))

@@ -537,11 +537,10 @@ def find_plus_meetings(doc: Doc, sent: Sent) -> None:
 #: meeting is one of two officials, read with their metWith)
 _SIDES = {
     "kk": {"үшжақты": "Trilateral", "төртжақты": "Quadrilateral", "көпжақты": "Multilateral"},
-    "ru": {"трехсторонний": "Trilateral",
-           "трёхсторонний": "Trilateral", "четырехсторонний": "Quadrilateral",
-           "многосторонний": "Multilateral"},
-    "en": {"trilateral": "Trilateral",
-           "quadrilateral": "Quadrilateral", "multilateral": "Multilateral"},
+    "ru": {"трехсторонний": "Trilateral", "трёхсторонний": "Trilateral",
+           "четырехсторонний": "Quadrilateral", "многосторонний": "Multilateral"},
+    "en": {"trilateral": "Trilateral", "quadrilateral": "Quadrilateral",
+           "multilateral": "Multilateral"},
 }
 _MEETING_NOUN = {"kk": "кездесу", "ru": "встреча", "en": "meeting"}
 _KK_HELD = ("өтті", "өтеді", "өтетін", "өткен", "өткізілді", "өткізіледі", "өтпек")
@@ -603,7 +602,8 @@ def find_city_summits(doc: Doc, sent: Sent) -> None:
     """ "at the Astana summit last July", "на саммите в Йоханнесбурге", "Астанада өткен
     саммитте": a summit named by the city it was held in. When the article's own summit
     (or the one of the body the sentence names) was held elsewhere, this is another
-    occurrence of the same body, in that city; when there, it is the article's own."""
+    occurrence of the same body, in that city; when held there, it is the article's own
+    summit, which find_meetings reads."""
     toks = sent.toks
     for k in range(len(toks)):
         if not _is(doc, sent, k, _SUMMIT) or sent.covered(k) is not None:
@@ -634,12 +634,12 @@ def find_city_summits(doc: Doc, sent: Sent) -> None:
         if city.entity in lead or city.entity in here:
             continue  # the article's own summit, in the city its lead names (find_meetings)
         said = next((t.text for t in toks if _is_year(t.text) and t.text != doc.year), None)
-        last = any(t.lower.startswith(_LAST_YEAR) for t in toks) and doc.year
-        year = said or (str(int(doc.year) - 1) if last and doc.year else None)
+        last = doc.year and any(t.lower.startswith(_LAST_YEAR) for t in toks)
+        year = said or (str(int(doc.year) - 1) if last else None)
         if year is None:
             continue  # another occurrence is told with its time ("last July", "в 2023 году")
         base = summit_label(doc, body, None)
-        label = f"{base} in {doc.entities[city.entity].label} {year or ''}".strip()
+        label = f"{base} in {doc.entities[city.entity].label} {year}"
         ent = _new_event(doc, sent, label, "Summit", min(k, city.i), max(k + 1, city.j))
         ev = doc.event(ent, "Summit")
         ev.place = ev.place or city.entity

@@ -358,6 +358,10 @@ class Doc:
             self.events[entity.id] = Event(entity.id, kind=kind)
         return self.events[entity.id]
 
+    def is_headline(self, sent: Sent) -> bool:
+        """Is ``sent`` the article's headline (its title, read as the first sentence)?"""
+        return bool(self.article.title) and sent.text.strip() == self.article.title.strip()
+
     def hits_of(self, entity_id: str) -> list[Hit]:
         return [h for s in self.sents for h in s.hits if h.entity == entity_id]
 

@@ -91,3 +91,9 @@ def is_abbreviation(word: str) -> bool:
     """
     letters = [c for c in word if c.isalpha()]
     return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def short_label(label: str) -> str:
+    """ "United Nations Human Rights Council" -> "UN Human Rights Council"."""
+    return re.sub(r"^United Nations\b", "UN", label)
+

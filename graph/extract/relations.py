@@ -571,15 +571,20 @@ class RelationFinder:
                     if h.type == "Official" and k < h.i < clause_end and not h.nested
                     and not h.in_title
                 ]
-                for who in people[:1]:
+                for who in people[:1]:  # "Иран делегациясын Президенттің міндетін
+                    # атқарушы Мохбер басқарды": he represents Iran, and his office is Iran's
                     self.doc.relate(who, "represents", state.entity, sent, 0.6)
-                    for t in self.titles:  # "Иран делегациясын Президенттің міндетін
-                        if (  # атқарушы Мохбер басқарды": his office is Iran's
-                            t.sent == sent.index and t.person == who and not t.owner
-                            and t.scope == "state"
-                        ):
-                            self.doc.relate(who, "holdsPositionIn", state.entity, sent, 0.7,
-                                            role=t.role)
+                    self._office_of(sent, who, state.entity)
+
+    def _office_of(self, sent: Sent, who: str, state: str) -> bool:
+        """A national title this sentence gives ``who`` without its state ("Deputy Foreign
+        Minister") is held in ``state``, the state he acts for; whether there was one."""
+        found = False
+        for t in self.titles:
+            if t.sent == sent.index and t.person == who and not t.owner and t.scope == "state":
+                self.doc.relate(who, "holdsPositionIn", state, sent, 0.7, role=t.role)
+                found = True
+        return found
 
     def _meetings(self, sent: Sent) -> None:
         for _k in _trigger(sent, _MEET):

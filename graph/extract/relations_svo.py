@@ -839,16 +839,8 @@ class SvoRelationFinder(RelationFinder):
         a national title without its state ("Deputy Foreign Minister") is the body's."""
         for who in dict.fromkeys(officials):
             self.doc.relate(who, "represents", body, sent, 0.6)
-            if self.doc.entities[body].type == "State":
-                for t in self.titles:
-                    if (
-                        t.sent == sent.index
-                        and t.person == who
-                        and not t.owner
-                        and t.scope == "state"
-                    ):
-                        self.doc.relate(who, "holdsPositionIn", body, sent, 0.7, role=t.role)
-                        self.of_state.setdefault(who, body)
+            if self.doc.entities[body].type == "State" and self._office_of(sent, who, body):
+                self.of_state.setdefault(who, body)
             if event:
                 self.doc.relate(who, "participatedIn", event, sent, 0.6)
 
