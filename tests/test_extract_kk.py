@@ -185,10 +185,16 @@ def test_speed_of_a_thousand_words(gaz):
     assert seconds < 0.2  # ~25 ms here; generous for slow CI machines
 
 
-def _kk_facts(*sentences):
-    text = "Тақырып\n\n" + "\n\n".join(sentences) + "\n\n12.03.2025"
-    result = extract(parse_text(text, lang="kk"))
+def _triples(result):
     return {(r.subject, r.predicate, r.object) for r in result.relations}
+
+
+def _type_of(result, iri):
+    return next(e.type for e in result.entities if e.id == iri)
+
+
+def _kk_facts(*sentences):
+    return _triples(_kk_extraction(*sentences))
 
 
 def test_each_author_with_the_thing_named_after_his_participle():
@@ -230,7 +236,7 @@ def test_the_chair_and_the_listed_guests_take_part():
         " Цзиньпин;\n\n• Ресей Президенті Владимир Путин.\n\n27.09.2023"
     )
     result = extract(parse_text(text, lang="kk"))
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     sessions = [e.id for e in result.entities if e.type == "Event" and "mazhilis" in e.id]
     summit = next(e.id for e in result.entities if e.type == "Event" and "sco" in e.id)
     assert sessions and ("official/yerlan-koshanov", "participatedIn", sessions[0]) in got
@@ -247,7 +253,7 @@ def test_the_numbered_sitting_of_a_council_of_heads_of_state_is_the_summit():
     result = extract(parse_text(text, lang="kk"))
     events = [e for e in result.entities if e.type == "Event"]
     assert [e.id for e in events] == ["event/sco-summit-2025"]
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     assert ("official/kassym-jomart-tokayev", "participatedIn", "event/sco-summit-2025") in got
 
 
@@ -291,7 +297,7 @@ def test_what_is_proposed_to_be_set_up_is_a_new_initiative():
     hub = next(i for i, m in new.items() if "өңірлік хаб" in m[0])
     council = next(i for i, m in new.items() if "Түркі кеңесін" in m[0])
     assert not any(m[0].startswith(("ол ", "аясында")) for m in new.values())
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     tokayev = "official/kassym-jomart-tokayev"
     assert {(tokayev, "proposed", hub), (tokayev, "proposed", council)} <= got
 
@@ -303,13 +309,9 @@ def test_a_summit_proposed_to_be_held_is_the_event_not_an_initiative():
     )
     assert not [e for e in result.entities if e.type == "Initiative"]
     proposed = [r for r in result.relations if r.predicate == "proposed"]
-    assert [(r.subject, result_type(result, r.object)) for r in proposed] == [
+    assert [(r.subject, _type_of(result, r.object)) for r in proposed] == [
         ("state/kz", "Event")
     ]
-
-
-def result_type(result, iri):
-    return next(e.type for e in result.entities if e.id == iri)
 
 
 def test_the_author_of_a_participle_clause_is_not_the_supporter():
@@ -318,7 +320,7 @@ def test_the_author_of_a_participle_clause_is_not_the_supporter():
         "Сонымен қатар ол Ресей тарапы ұсынған БРИКС тыңайтқыш биржасын құру бастамасын"
         " қолдайтынын жеткізді.",
     )
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     exchange = next(
         e.id for e in result.entities
         if e.type == "Initiative" and "биржасын" in e.mentions[0].text
@@ -343,7 +345,7 @@ def test_a_sitting_of_a_body_named_with_its_topic_between():
     )
     sitting = next(e for e in result.entities if e.type == "Event")
     assert sitting.mentions[0].text.endswith("ашық отырысында")
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     assert (sitting.id, "partOf", "forum/unsc") in got
     assert any(p == "participatedIn" and o == sitting.id for _s, p, o in got)
 
@@ -355,7 +357,7 @@ def test_a_trilateral_meeting_of_the_states_named_before_it():
     )
     meeting = next(e for e in result.entities if e.type == "Event")
     assert meeting.label.startswith("Trilateral meeting of Kazakhstan, Uzbekistan and")
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     assert {(s, "participatedIn", meeting.id) for s in ("state/kz", "state/uz", "state/tm")} <= got
     assert next(ev for ev in result.events if ev.id == meeting.id).date == "2025-03-12"
 
@@ -395,7 +397,7 @@ def test_a_past_summit_named_by_the_city_it_was_held_in():
         "Ол былтыр шілдеде Астанада өткен саммитте бұл бастаманы көтерген болатын.",
     )
     astana = next(e for e in result.entities if e.type == "Event" and "Astana" in e.label)
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     assert (astana.id, "locatedIn", "place/astana") in got
     assert next(ev for ev in result.events if ev.id == astana.id).date == "2024"
 
@@ -407,7 +409,7 @@ def test_the_state_whose_delegation_had_members_at_the_summit_took_part():
         " экономика министрі Серік Жұманғарин болды.",
     )
     summit = next(e.id for e in result.entities if e.type == "Event")
-    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    got = _triples(result)
     assert ("state/kz", "participatedIn", summit) in got
 
 
