@@ -436,3 +436,27 @@ def test_a_foreign_ministers_title_names_his_states_ministry_and_an_unknown_name
 def test_the_state_an_envoy_deals_with_is_not_his():
     got = _kk_facts("БҰҰ атынан Бас хатшының Сирия жөніндегі арнайы өкілі Гейр Педерсен келді.")
     assert not any(p == "holdsPositionIn" and o == "state/sy" for _s, p, o in got), got
+
+
+def test_a_numbered_summit_of_a_body_is_its_own_occurrence():
+    # the ordinal stands between the body and the summit word, in Roman numerals past XII
+    result = _kk_extraction(
+        "Түркі мемлекеттері ұйымының бейресми саммиті Будапештте өтті.",
+        "ТМҰ-ның келесі XIII саммиті Бішкекте өтеді.",
+        "БРИКС-тің алдыңғы, XIV саммиті Йоханнесбург қаласында өткен болатын.",
+    )
+    events = {e.label: [m.text for m in e.mentions] for e in result.entities if e.type == "Event"}
+    assert events["13th OTS Summit"] == ["ТМҰ-ның келесі XIII саммиті"]
+    assert events["14th BRICS Summit"] == ["БРИКС-тің алдыңғы, XIV саммиті"]
+    informal = next(m for m in events.values() if "бейресми саммиті" in m[0])
+    assert "ТМҰ-ның келесі XIII саммиті" not in informal
+
+
+def test_the_organisations_anniversary_names_the_organisation_spoken_of():
+    result = _kk_extraction(
+        "ШЫҰ-ның келесі саммиті Бішкекте өтеді.",
+        "Сол жылы ұйымның құрылғанына 25 жыл толады.",
+    )
+    anniversary = next(e for e in result.entities if e.label.startswith("25th anniversary"))
+    assert "ұйымның құрылғанына 25 жыл" in anniversary.mentions[0].text
+    assert (anniversary.id, "commemorates", "organization/sco") in _triples(result)

@@ -820,3 +820,24 @@ def test_a_russian_visitor_named_after_the_destination_and_his_title():
     visits = {e.label for e in ru.entities if e.type == "Event"}
     assert any("Szijj" in x and "Kazakhstan" in x for x in visits), visits
     assert any(x.startswith("State visit of Kassym-Jomart Tokayev to Russia") for x in visits)
+
+
+def test_the_anniversary_of_the_organisation_or_treaty_spoken_of():
+    result = _en(
+        "Leaders gathered for the SCO summit in Tianjin.",
+        "The next summit will be held in Bishkek in 2026, the year of the organisation's 25th"
+        " anniversary.",
+        "Kazakhstan recalled the Treaty on a Nuclear-Weapon-Free Zone in Central Asia, which was"
+        " signed in Semipalatinsk in 2006 and will mark its twentieth anniversary next year.",
+    )
+    got = facts(result)
+    by_label = {e.label: e for e in result.entities}
+    sco = by_label["25th anniversary of the Shanghai Cooperation Organisation"]
+    assert (sco.id, "commemorates", "organization/sco") in got
+    canwfz = next(e for e in result.entities if e.label.startswith("20th anniversary"))
+    assert canwfz.mentions[0].text == "twentieth anniversary"
+    assert any(s == canwfz.id and p == "commemorates" and "treaty/" in o for s, p, o in got)
+    ru = _ru("Следующий саммит ШОС пройдет в Бишкеке, когда будет отмечаться 25-летие организации.")
+    jubilee = next(e for e in ru.entities if e.label.startswith("25th anniversary"))
+    assert jubilee.mentions[0].text == "25-летие организации"
+    assert (jubilee.id, "commemorates", "organization/sco") in facts(ru)

@@ -214,6 +214,32 @@ def find_events(doc: Doc, sent: Sent, lex: Lexicon) -> None:
     _anniversary(doc, sent, lex)
 
 
+#: words that stand for an organisation or format named before: "ұйымның құрылғанына 25 жыл",
+#: "the organisation's 25th anniversary", "25-летие организации"
+_BODY_ANAPHORS = ("ұйым", "организаци", "organisation", "organization", "форматтың", "format")
+
+
+def body_named_before(doc: Doc, sent: Sent, n: int, its: bool = False) -> Hit | None:
+    """The organisation or forum the word at token ``n`` stands for: the one named last before
+    it, in this sentence or an earlier one; a hit spanning that word. "its" may also stand for
+    a treaty of the same sentence ("the Treaty ..., which was signed in 2006 and will mark its
+    twentieth anniversary")."""
+    types = ("Organization", "Forum")
+    here = [
+        h
+        for h in sent.hits
+        if h.j <= n and not h.nested and (h.type in types or (its and h.type == "Treaty"))
+    ]
+    if here:
+        ent = doc.entities[max(here, key=lambda h: h.j).entity]
+    else:
+        ent = doc.last_of_type(types, sent.index - 1) if sent.index else None
+    if ent is None:
+        return None
+    tok = sent.toks[n]
+    return Hit(ent.id, ent.type, sent.index, n, n + 1, tok.start, tok.end, source="anaphor")
+
+
 def _anniversary(doc: Doc, sent: Sent, lex: Lexicon) -> None:
     """ "<X>-ның жабылуына — 35 жыл", "<X>-ның 35 жылдығы"."""
     toks = sent.toks
@@ -234,6 +260,15 @@ def _anniversary(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             continue
         thing = _hit_ending_at(
             sent, k, ("Place", "Treaty", "Event", "Organization", "Forum", "Initiative"), slack=3
+        ) or next(  # "ұйымның құрылғанына 25 жыл": the organisation named before
+            (
+                b
+                for n in range(k - 1, max(-1, k - 4), -1)
+                if toks[n].lower.startswith(_BODY_ANAPHORS)
+                for b in [body_named_before(doc, sent, n)]
+                if b is not None
+            ),
+            None,
         )
         if thing is None:
             continue

@@ -21,7 +21,13 @@ from pathlib import Path
 import yaml
 
 from graph.config import DATA_DIR
-from graph.extract.events import _new_event, abbreviation, ordinal
+from graph.extract.events import (
+    _BODY_ANAPHORS,
+    _new_event,
+    abbreviation,
+    body_named_before,
+    ordinal,
+)
 from graph.extract.mentions import Doc, Hit, Sent, ru_past_verb
 from graph.extract.officials import home_state
 
@@ -153,6 +159,19 @@ def _action(doc: Doc, sent: Sent, i: int, j: int, treaty: bool) -> str | None:
 
 def _anniversary(doc: Doc, sent: Sent, k: int, end: int, years: int) -> None:
     thing = _thing_after(sent, end)
+    if thing is None:  # "the organisation's 25th anniversary", "its 10th", "25-летие организации"
+        near = [*range(k - 1, max(-1, k - 4), -1), *range(end, min(end + 1, len(sent.toks)))]
+        thing = next(
+            (
+                b
+                for n in near
+                if sent.toks[n].lower.startswith(_BODY_ANAPHORS)
+                or (n < k and sent.toks[n].lower == "its")
+                for b in [body_named_before(doc, sent, n, its=sent.toks[n].lower == "its")]
+                if b is not None
+            ),
+            None,
+        )
     if thing is None:
         return
     t_ent = doc.entities[thing.entity]

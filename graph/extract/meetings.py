@@ -11,6 +11,8 @@ an occurrence. One sentence names one meeting of a body.
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.events import _new_event, _year_before, abbreviation, ordinal, short_label
 from graph.extract.mentions import Doc, Hit, Sent, word_key
 
@@ -134,8 +136,18 @@ _ORDINALS = {
 _NEXT = frozenset(
     {"next", "upcoming", "following", "следующий", "предстоящий", "келесі", "алдағы"}
 )
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
-          "X": 10, "XI": 11, "XII": 12, "XX": 20, "XXI": 21, "XXII": 22, "XXIII": 23}
+#: words that set an occurrence apart from the one at hand: "БРИКС-тің алдыңғы, XV саммиті"
+_OTHER = _NEXT | {"previous", "last", "предыдущий", "прошлый", "алдыңғы"}
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN_FORM = re.compile(r"^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def roman(word: str) -> int | None:
+    """ "XII" -> 12, "XV" -> 15; None for anything else (also for "I" alone, the pronoun)."""
+    if not word or word == "I" or not _ROMAN_FORM.match(word):
+        return None
+    values = [_ROMAN_DIGITS[c] for c in word]
+    return sum(-v if n + 1 < len(values) and v < values[n + 1] else v for n, v in enumerate(values))
 
 
 _ORDINAL_ENDINGS = frozenset(
@@ -143,26 +155,36 @@ _ORDINAL_ENDINGS = frozenset(
 )
 
 
-def qualifier(doc: Doc, sent: Sent, k: int) -> str | None:
+def qualifier(doc: Doc, sent: Sent, k: int, upto: int | None = None) -> str | None:
     """Which occurrence a summit word at ``k`` names: "#2" (an ordinal), "next", or a
-    year the sentence gives ("2023"); None for the occurrence at hand."""
-    for n in range(max(0, k - 4), k):
+    year the sentence gives ("2023"); None for the occurrence at hand. The words looked at
+    are the four before ``k`` and, with ``upto``, those from ``k`` to ``upto`` (Kazakh puts
+    the ordinal between the body and the summit: "ТМҰ-ның кезекті XII саммиті")."""
+    between = range(k, upto) if upto is not None else range(0)
+    nxt = False
+    for n in [*range(max(0, k - 4), k), *between]:
+        if sent.covered(n) is not None and n >= k:
+            continue
         word = sent.toks[n].text
         low = sent.toks[n].lower
         reads = sent.reads[n] if doc.lang == "ru" else frozenset({low})
         num = next((_ORDINALS[r] for r in reads if r in _ORDINALS), None)
-        if num is None and word in _ROMAN:
-            num = _ROMAN[word]
+        if num is None:
+            num = roman(word)
         if num is None and low[:1].isdigit():
             digits = "".join(c for c in low.split("-")[0] if c.isdigit())
             rest = low[len(digits):].lstrip("-")
             if digits and len(digits) <= 2 and rest in _ORDINAL_ENDINGS:
                 num = int(digits)
         if num is not None:
-            return f"#{num}"
-        if reads & _NEXT:
-            return "next"
-    for n, tok in enumerate(sent.toks):  # "in 2023", "2023 жылы", "в 2023 году"
+            return f"#{num}"  # "the next, 23rd round": the number says which
+        nxt = nxt or bool(reads & _NEXT)
+    return "next" if nxt else _year_near(doc, sent, k)
+
+
+def _year_near(doc: Doc, sent: Sent, k: int) -> str | None:
+    """A year other than the article's within eight words of ``k``: "in 2023", "2023 жылы"."""
+    for n, tok in enumerate(sent.toks):
         if _is_year(tok.text) and tok.text != doc.year and abs(n - k) <= 8:
             return tok.text
     return None
@@ -226,7 +248,7 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             continue  # ("SCO Plus meeting": find_plus_meetings)
         year = _year_before(sent, min(body.i, k), window=5) or doc.year
         label_of = doc.entities[body.entity].label.casefold()
-        qual = qualifier(doc, sent, min(k, body.i))
+        qual = qualifier(doc, sent, min(k, body.i), upto=k if body.j <= k else None)
         held = _summit_held(doc, body.entity)
         if not summit and held is not None and qual is None:
             # "the session of the SCO Council of Heads of State", "ШЫҰ отырысы": the summit
@@ -234,6 +256,8 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             done.add(body.entity)
             continue
         main = _main_occurrence(doc, body.entity)
+        i0 = min(k, body.i)
+        other = any(sent.reads[n] & _OTHER for n in range(max(0, i0 - 4), k))
         if qual is not None and main is not None and main[1] == qual:
             qual = None  # "the second summit" again: the one at hand
         if (
@@ -243,11 +267,12 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             and main[1] is None
             and sent.index <= 3
             and not any(_is_year(t.text) and t.text != doc.year for t in sent.toks)
+            and not other
         ):  # the lead calls the summit at hand "the first C5+1 summit held in the US"
             doc.main_occurrence[body.entity] = (main[0], qual)
             qual = None
         first_ordinal = None
-        if qual is not None and main is None and qual.startswith("#"):
+        if qual is not None and main is None and qual.startswith("#") and not other:
             first_ordinal, qual = qual, None  # the article's own summit, said with its number
         if summit or any(w in label_of for w in _HEADS[:2]):
             base, kind = summit_label(doc, body.entity, None), "Summit"
@@ -273,8 +298,8 @@ def _ordinal_before(doc: Doc, sent: Sent, i: int) -> int | None:
         if n < 0 or sent.covered(n) is not None:
             continue
         word, low = sent.toks[n].text, sent.toks[n].lower
-        if word in _ROMAN:
-            return _ROMAN[word]
+        if roman(word):
+            return roman(word)
         reads = sent.reads[n] if doc.lang == "ru" else frozenset({low})
         num = next((_ORDINALS[r] for r in reads if r in _ORDINALS), None)
         if num is None and low[:1].isdigit():
