@@ -841,3 +841,18 @@ def test_the_anniversary_of_the_organisation_or_treaty_spoken_of():
     jubilee = next(e for e in ru.entities if e.label.startswith("25th anniversary"))
     assert jubilee.mentions[0].text == "25-летие организации"
     assert (jubilee.id, "commemorates", "organization/sco") in facts(ru)
+
+
+def test_talks_held_during_a_visit_are_named_where_the_lead_tells_of_them():
+    result = _ru(
+        "В рамках государственного визита в Российскую Федерацию Касым-Жомарт Токаев провел"
+        " переговоры в узком и расширенном составах с Президентом России Владимиром Путиным.",
+        "Стороны обсудили торговлю и энергетику.",
+        "По итогам переговоров Касым-Жомарт Токаев и Владимир Путин подписали декларацию.",
+    )
+    talks = next(e for e in result.entities if e.label.startswith("Meeting of"))
+    assert talks.mentions[0].text == "переговоры"
+    assert talks.mentions[0].start < result.article.text.index("Стороны")
+    got = facts(result)
+    assert ("official/kassym-jomart-tokayev", "participatedIn", talks.id) in got
+    assert ("official/vladimir-putin", "participatedIn", talks.id) in got

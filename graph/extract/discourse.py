@@ -299,7 +299,11 @@ def _meetings(doc: Doc) -> None:
         for cand in doc.sents:  # the first sentence naming both and their meeting
             names = {h.entity for h in cand.hits}
             people = {h.entity for h in cand.hits if h.type == "Official"}
-            busy = any(h.entity in doc.events for h in cand.hits) or len(people) > 3
+            busy = (  # (talks "in the framework of the state visit" are still talks)
+                any(h.entity in doc.events and doc.events[h.entity].kind != "Visit"
+                    for h in cand.hits)
+                or len(people) > 3
+            )
             if a in names and b in names and not busy and (found := _meeting_word(doc, cand)):
                 sent, where = cand, found
                 break
