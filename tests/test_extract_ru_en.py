@@ -856,3 +856,20 @@ def test_talks_held_during_a_visit_are_named_where_the_lead_tells_of_them():
     got = facts(result)
     assert ("official/kassym-jomart-tokayev", "participatedIn", talks.id) in got
     assert ("official/vladimir-putin", "participatedIn", talks.id) in got
+
+
+def test_an_official_talks_session_and_whose_visit_it_is():
+    result = _en(
+        "Doha: Amir Sheikh Tamim bin Hamad Al Thani and President of Kazakhstan Kassym-Jomart"
+        " Tokayev held an official talks session at the Amiri Diwan this morning, on the occasion"
+        " of the Kazakh President's state visit to the country."
+    )
+    got = facts(result)
+    tokayev, tamim = "official/kassym-jomart-tokayev", "official/tamim-bin-hamad-al-thani"
+    assert (tokayev, "metWith", tamim) in got or (tamim, "metWith", tokayev) in got
+    visit = next(e for e in result.entities if "visit" in e.label)
+    assert visit.label.startswith("State visit of Kassym-Jomart Tokayev to ")
+    assert (tokayev, "participatedIn", visit.id) in got
+    assert (visit.id, "locatedIn", "place/doha") in got
+    talks = next(e for e in result.entities if e.label.startswith("Meeting of"))
+    assert (talks.id, "partOf", visit.id) in got

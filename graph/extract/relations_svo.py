@@ -81,6 +81,11 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("meeting", "with"),
             ("talks", "with"),
             ("held", "talks"),
+            ("held", "official", "talks"),  # "X and Y held an official talks session"
+            ("held", "an", "official", "talks"),
+            ("held", "bilateral", "talks"),
+            ("held", "a", "meeting"),
+            ("held", "a", "bilateral", "meeting"),
             ("called", "on"),
             ("calls", "on"),
         ),

@@ -118,6 +118,11 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
         nominative = [h for h in people if h.case == "nom"]
         return (nominative or people or [None])[0]
     before = [h for h in people if h.j <= k]
+    owner = [  # "on the occasion of the Kazakh President's state visit": his visit
+        h for h in before if k - 3 <= h.j and sent.toks[h.j - 1].text.endswith(("'s", "’s"))
+    ]
+    if owner and doc.lang == "en":
+        return owner[-1]
     # Russian may name the visitor after the title and the destination ("визит в Казахстан
     # Министра иностранных дел Венгрии Петера Сийярто"), within the same clause
     reach = 10 if doc.lang == "ru" else 4
@@ -161,6 +166,13 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
             continue  # a visitor does not visit his own state
         who = doc.entities[visitor.entity]
         where = doc.entities[dest.entity] if dest else None
+        if where is None:  # "Doha: ... the Kazakh President's state visit to the country"
+            abroad = [
+                h for h in sent.hits
+                if h.type == "Place" and not h.nested and not h.in_title
+                and state_of(doc, h.entity) not in (None, own)
+            ]
+            where = doc.entities[abroad[0].entity] if abroad else None
         if where is None:  # "arrived on an official visit" with the place in the dateline
             state = home_state(doc)
             where = doc.entities.get(state) if state and state != own else None
