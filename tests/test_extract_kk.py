@@ -460,3 +460,17 @@ def test_the_organisations_anniversary_names_the_organisation_spoken_of():
     anniversary = next(e for e in result.entities if e.label.startswith("25th anniversary"))
     assert "ұйымның құрылғанына 25 жыл" in anniversary.mentions[0].text
     assert (anniversary.id, "commemorates", "organization/sco") in _triples(result)
+
+
+def test_talks_with_someone_are_the_talks_of_the_official_spoken_of():
+    result = _kk_extraction(
+        "Қазақстан Республикасының Премьер-Министрі Олжас Бектенов Қырғыз Республикасына ресми"
+        " сапармен барды.",
+        "Сапар бағдарламасы «Ала-Арча» мемлекеттік резиденциясында Қырғыз Республикасы"
+        " Министрлер Кабинетінің Төрағасы Адылбек Қасымалиевпен шағын құрамдағы"
+        " келіссөздерден басталды.",
+    )
+    got = _triples(result)
+    assert ("official/olzhas-bektenov", "metWith", "official/adylbek-kasymaliev") in got
+    talks = next(e for e in result.entities if e.label.startswith("Meeting of Olzhas"))
+    assert talks.mentions[0].text == "келіссөздерден"

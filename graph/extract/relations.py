@@ -593,10 +593,29 @@ class RelationFinder:
             pair = conjoined(sent, actors(sent, types=("Official",)))
             if len(pair) > 1:  # "Тоқаев пен Си Цзиньпин кездесті"
                 subj, others = [pair[0].entity], [h.entity for h in pair[1:]]
+            subj = [w for w in subj if w not in others]  # (his title read as a subject)
+            if not subj and others and not any(
+                t.lower.startswith("делегация") for t in sent.toks
+            ):  # "Сапар бағдарламасы ... Қасымалиевпен шағын құрамдағы келіссөздерден
+                # басталды": the talks of the official the text spoke of last (a delegation
+                # that met someone is not its head)
+                subj = [w for w in [self._named_before(sent)] if w and w not in others]
             for s in subj:
                 for o in others:
                     self.doc.relate(s, "metWith", o, sent, 0.8)
             break
+
+    def _named_before(self, sent: Sent, window: int = 3) -> str | None:
+        """The official named last as a sentence's subject (nominative) in the ``window``
+        sentences before ``sent``."""
+        for prev in reversed(self.doc.sents[max(0, sent.index - window) : sent.index]):
+            people = [
+                h.entity for h in prev.hits
+                if h.type == "Official" and h.case == "nom" and not h.nested and not h.in_title
+            ]
+            if people:
+                return people[0]
+        return None
 
     def _signing(self, sent: Sent) -> None:
         for k, tok in enumerate(sent.toks[:-1]):
