@@ -873,3 +873,30 @@ def test_an_official_talks_session_and_whose_visit_it_is():
     assert (visit.id, "locatedIn", "place/doha") in got
     talks = next(e for e in result.entities if e.label.startswith("Meeting of"))
     assert (talks.id, "partOf", visit.id) in got
+
+
+def test_a_bilateral_council_has_one_iri_in_kazakh_and_russian():
+    kk = extract(
+        parse_text(
+            "Тақырып\n\nҚазақстан – Әзербайжан Жоғары мемлекетаралық кеңесінің бірінші отырысы"
+            " өтті.\n\nОлар үкіметаралық кеңестің отырысына да қатысты.\n\n12.10.2025",
+            lang="kk",
+        )
+    )
+    ru = _ru(
+        "В Акорде прошло второе заседание Высшего межгосударственного совета Казахстана и"
+        " Азербайджана.",
+        "Стороны готовятся к заседанию Высшего межгосударственного совета Казахстан –"
+        " Азербайджан.",
+        "Решение было принято на заседании Высшего совета в Санкт-Петербурге.",
+    )
+    council = "forum/supreme-interstate-council-of-kazakhstan-and-azerbaijan"
+    kk_forums = {e.id: e for e in kk.entities if e.type == "Forum"}
+    ru_forums = {e.id: e for e in ru.entities if e.type == "Forum"}
+    assert council in kk_forums and council in ru_forums
+    assert kk_forums[council].label == "Supreme Interstate Council of Kazakhstan and Azerbaijan"
+    assert len(ru_forums[council].mentions) == 2  # both spellings of the pair
+    assert [m.text for m in kk_forums["forum/intergovernmental-council"].mentions] == [
+        "үкіметаралық кеңестің"  # not "Олар" (they), the sentence's first word
+    ]
+    assert "forum/supreme-council" not in ru_forums  # "Высшего совета": a short name

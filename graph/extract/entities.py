@@ -530,15 +530,24 @@ def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
                 break
             if not prev.text[:1].isupper() and not low.endswith(_KK_ADJECTIVE):
                 break  # "Екі ел басшылары Жоғары …": the name starts at "Жоғары"
+            if start - 1 == 0 and lex.word(prev.text) is None:
+                break  # "Олар үкіметаралық кеңестің ...": capitalised as the sentence's first
             start -= 1
         first = toks[start]
         if start == k or not (first.text[:1].isupper() or first.lower.startswith("үкіметаралық")):
             continue
-        words = [t.text for t in toks[start:k]]
-        what = lex.translate(words)
-        label = f"{what[:1].upper()}{what[1:]} {head.lower()}" if what else (
-            f"{head} {to_latin(' '.join(words))}"
-        )
+        states = [h for h in sent.hits if h.type == "State" and start <= h.i and h.j <= k]
+        words = [t.text for n, t in enumerate(toks[start:k], start) if sent.covered(n) is None]
+        what = lex.translate(words) if words else None
+        if what and states:
+            # "Қазақстан – Қырғызстан үкіметаралық кеңесі": named as the Russian is
+            # ("Intergovernmental Council of Kazakhstan and Kyrgyzstan"), one IRI for both
+            parties = " and ".join(doc.entities[h.entity].label for h in states)
+            label = f"{title_case(what)} {head} of {parties}"
+        elif what and len(words) == k - start:
+            label = f"{title_case(what)} {head}"
+        else:
+            label = f"{head} {to_latin(' '.join(t.text for t in toks[start:k]))}"
         if head == "Forum" and words[-1].lower().startswith(("инвестициялық", "іскерлік")):
             # "Қазақстан – Жапония инвестициялық форумы": held once, an Event
             doc.event(_new_named(doc, sent, "Event", label, start, k + 1), "Event")

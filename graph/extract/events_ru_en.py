@@ -835,6 +835,8 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
         adjs = []
         while start > 0 and sent.covered(start - 1) is None:
             adj = next((v for w, v in _RU_BODY_ADJ.items() if w in sent.reads[start - 1]), None)
+            if adj is None and toks[start - 1].lower.startswith("высш"):
+                adj = "Supreme"  # (pymorphy reads "Высшего" as a form of "высокий")
             if adj is None:
                 break
             adjs.insert(0, adj)
@@ -844,7 +846,12 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
         end = k + 1
         while end < len(toks) and end - k <= 10:
             gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
-            if any(c in gap for c in ",.;:()«»–—"):
+            pair = (  # "совета Казахстан – Азербайджан": the two states of the body
+                gap.strip() in ("–", "—", "-")
+                and getattr(sent.covered(end - 1), "type", None) == "State"
+                and getattr(sent.covered(end), "type", None) == "State"
+            )
+            if any(c in gap for c in ",.;:()«»–—") and not pair:
                 break
             hit = sent.covered(end)
             if hit is not None and hit.type != "State":
@@ -854,10 +861,15 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             if toks[end].lower in ("в", "во", "на", "который", "которая"):
                 break
             end += 1
-        if end - start < 2:
-            continue
+        if end - start < 2 or (adjs == ["Supreme"] and end == k + 1):
+            continue  # ("Высшего совета": the council named before, by its short name)
         rest = sent.text[toks[k].end - base : toks[end - 1].end - base].strip()
         english = english_name(doc, sent, k + 1, end)
+        parties = [h for h in sent.hits if h.type == "State" and k < h.i and h.j <= end]
+        if parties and all(
+            sent.covered(n) is not None or toks[n].lower == "и" for n in range(k + 1, end)
+        ):  # "совета Казахстан – Азербайджан", "совета Казахстана и Азербайджана"
+            english = "of " + " and ".join(doc.entities[h.entity].label for h in parties)
         if english:
             label = " ".join(adjs + [head]) + f" {english[:1].lower()}{english[1:]}"
         else:
