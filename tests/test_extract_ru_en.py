@@ -900,3 +900,42 @@ def test_a_bilateral_council_has_one_iri_in_kazakh_and_russian():
         "үкіметаралық кеңестің"  # not "Олар" (they), the sentence's first word
     ]
     assert "forum/supreme-council" not in ru_forums  # "Высшего совета": a short name
+
+
+def test_diplomatic_relations_established_and_their_anniversary_in_three_languages():
+    en = _en(
+        "The United States and Kazakhstan are close partners.",
+        "He recalled that the two countries established diplomatic relations in December 1991.",
+        "Kazakhstan and China will mark the 35th anniversary of diplomatic relations next year.",
+    )
+    ru = _ru(
+        "Россия и Казахстан - союзники.",
+        "Лидеры обсудили празднование 35-летия установления дипломатических отношений между"
+        " двумя странами в следующем году.",
+    )
+    kk = extract(
+        parse_text(
+            "Тақырып\n\nҚазақстан мен Қытай арасындағы дипломатиялық қатынастар орнатылғанына"
+            " 33 жыл толды.\n\nҚазақстан Израильмен 1992 жылы дипломатиялық қатынас орнатқан."
+            "\n\n12.10.2025",
+            lang="kk",
+        )
+    )
+    events = {
+        e.label: (e, next(v for v in x.events if v.id == e.id))
+        for x in (en, ru, kk)
+        for e in x.entities
+        if e.type == "Event"
+    }
+    relations = "diplomatic relations between Kazakhstan and"
+    us, us_event = events[f"Establishment of {relations} United States"]
+    assert us_event.date == "1991-12"
+    assert us.mentions[0].text == "diplomatic relations"
+    _china, china_event = events[f"35th anniversary of {relations} China"]
+    assert china_event.date == "2026"  # "next year"
+    russia = events["35th anniversary of diplomatic relations between Kazakhstan and Russia"][0]
+    assert russia.mentions[0].text == "35-летия установления дипломатических отношений"
+    kk_china = events["33rd anniversary of diplomatic relations between Kazakhstan and China"][0]
+    assert kk_china.mentions[0].text == "дипломатиялық қатынастар орнатылғанына 33 жыл"
+    israel = events["Establishment of diplomatic relations between Kazakhstan and Israel"][1]
+    assert israel.date == "1992"

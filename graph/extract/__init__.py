@@ -27,7 +27,12 @@ from graph.extract.entities import (
     find_proposals_kk,
     find_resolutions,
 )
-from graph.extract.events import find_events, find_events_svo, find_places
+from graph.extract.events import (
+    find_diplomatic_relations,
+    find_events,
+    find_events_svo,
+    find_places,
+)
 from graph.extract.events_ru_en import (
     find_anniversaries,
     find_bodies_ru,
@@ -108,6 +113,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_documents_kk(doc, sent, lex)
             find_bodies_kk(doc, sent, lex)
             find_anaphors(doc, sent)
+            find_diplomatic_relations(doc, sent)
             find_events(doc, sent, lex)
             find_numbered_forums(doc, sent)
             find_city_summits(doc, sent)
@@ -133,6 +139,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
             find_plus_meetings(doc, sent)
             find_sided_meetings(doc, sent)
             find_consultations(doc, sent)
+            find_diplomatic_relations(doc, sent)
             find_anniversaries(doc, sent)
             find_occasions(doc, sent)
             find_planned_occurrences(doc, sent)

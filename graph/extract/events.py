@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.extract import kk
+from graph.extract.dates import dates_in
 from graph.extract.entities import action_before
 from graph.extract.lexicon import Lexicon
 from graph.extract.mentions import Doc, Hit, Sent, ru_past_verb
@@ -566,3 +567,129 @@ def _numbered_meeting_kk(doc: Doc, sent: Sent, k: int, end: int, number: int) ->
     ev.date = ev.date or _date(doc, sent, forum.i) or year
     doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
     doc.main_occurrence.setdefault(forum.entity, (ent.id, f"#{number}"))
+
+
+# -- diplomatic relations ----------------------------------------------------------------
+
+#: "two countries" without their names: the two states the article speaks of most
+_TWO_STATES = (("two", "countries"), ("двумя", "странами"), ("двух", "стран"), ("екі", "ел"),
+               ("both", "countries"), ("екі", "мемлекет"))
+
+
+def _diplomatic_relations_at(doc: Doc, sent: Sent, k: int) -> int:
+    """How many tokens "diplomatic relations" takes at ``k`` (0 when it is not there):
+    "diplomatic relations/ties", "дипломатических отношений", "дипломатиялық қатынастар"."""
+    toks = sent.toks
+    if k + 1 >= len(toks) or sent.covered(k) is not None:
+        return 0
+    first, second = toks[k].lower, toks[k + 1].lower
+    if doc.lang == "en":
+        return 2 if first == "diplomatic" and second in ("relations", "ties") else 0
+    if doc.lang == "ru":
+        return 2 if first.startswith("дипломатическ") and second.startswith("отношени") else 0
+    return 2 if first.startswith("дипломатиялық") and second.startswith("қатынас") else 0
+
+
+def _relation_parties(doc: Doc, sent: Sent) -> list[str] | None:
+    """The two states of a bilateral relationship the sentence tells of: the two it names,
+    the one it names and the article's own state, or "the two countries"."""
+    named = list(
+        dict.fromkeys(
+            h.entity for h in sorted(sent.hits, key=lambda h: h.i)
+            if h.type == "State" and not h.nested and not h.in_title
+        )
+    )
+    home = home_state(doc)
+    if len(named) == 1 and home and home != named[0]:
+        named = [home, named[0]]
+    if len(named) < 2 and any(
+        (sent.toks[n].lower, sent.toks[n + 1].lower) in _TWO_STATES
+        for n in range(len(sent.toks) - 1)
+    ):
+        counts: dict[str, int] = {}
+        for s in doc.sents[: sent.index + 1]:
+            for h in s.hits:
+                if h.type == "State":
+                    counts[h.entity] = counts.get(h.entity, 0) + 1
+        named = sorted(counts, key=lambda e: -counts[e])[:2]
+    if len(named) != 2:
+        return None
+    # one order whichever article tells of it (one IRI): Kazakhstan first, then by name
+    return sorted(named, key=lambda s: (s != "state/kz", doc.entities[s].label))
+
+
+def find_diplomatic_relations(doc: Doc, sent: Sent) -> None:
+    """ "the two countries established diplomatic relations in December 1991", "установили
+    дипломатические отношения в 1992 году", "дипломатиялық қатынас орнатқан": the act is an
+    Event ("Establishment of diplomatic relations between Kazakhstan and the United States"),
+    dated by the sentence. An anniversary of the relations ("35-летие установления
+    дипломатических отношений", "the 30th anniversary of diplomatic relations",
+    "дипломатиялық қатынастар орнатылғанына 30 жыл") is an Event of its own."""
+    toks = sent.toks
+    for k in range(len(toks)):
+        n = _diplomatic_relations_at(doc, sent, k)
+        if not n:
+            continue
+        window = [t.lower for t in toks[max(0, k - 3) : k + n + 2]]
+        established = any(
+            w.startswith(("establish", "установ", "орнат")) for w in window
+        )
+        years = _anniversary_years(doc, sent, k)
+        if not established and years is None:
+            continue
+        parties = _relation_parties(doc, sent)
+        if parties is None:
+            return
+        a, b = (doc.entities[p].label for p in parties)
+        what = f"diplomatic relations between {a} and {b}"
+        if years is not None:
+            y = years[1]  # "35-летия ... отношений", "қатынастар орнатылғанына 33 жыл"
+            i, j = (k, y + 2) if y > k else (y, k + n)
+            label = f"{ordinal(years[0])} anniversary of {what}"
+            ent = _new_event(doc, sent, label, "Anniversary", i, j)
+            ev = doc.event(ent, "Anniversary")
+            ev.years = years[0]
+            if doc.year:
+                ev.date = ev.date or _anniversary_year(doc, sent)
+                ev.base_year = int(ev.date or doc.year) - years[0]
+            return
+        stated = dates_in(sent.text, doc.lang, doc.article.date)
+        when = stated[0][2] if stated else next(
+            (t.text for t in toks if _YEAR.match(t.text)), None
+        )
+        if when is None or (doc.year and when[:4] >= doc.year):
+            return  # (relations "to be established", or no time: not an act told of)
+        ent = _new_event(doc, sent, f"Establishment of {what}", "Event", k, k + n)
+        doc.event(ent, "Event").date = when
+        return
+
+
+_ANNIVERSARY_RU = re.compile(r"^(\d{1,3})-?(?:лети[еяюи]|летием)$")
+_ANNIVERSARY_EN = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def _anniversary_years(doc: Doc, sent: Sent, k: int) -> tuple[int, int] | None:
+    """The years of an anniversary the words around ``k`` name, and the token that says it:
+    "35-летия установления ...", "30th anniversary of ...", "... орнатылғанына 30 жыл"."""
+    toks = sent.toks
+    if doc.lang == "kk":
+        for n in range(k + 2, min(k + 5, len(toks) - 1)):
+            if toks[n].text.isdigit() and toks[n + 1].lower.startswith("жыл"):
+                return int(toks[n].text), n
+        return None
+    for n in range(max(0, k - 5), k):
+        low = toks[n].lower
+        m = _ANNIVERSARY_RU.match(low) if doc.lang == "ru" else _ANNIVERSARY_EN.match(low)
+        if m and (
+            doc.lang == "ru" or (n + 1 < len(toks) and toks[n + 1].lower == "anniversary")
+        ):
+            return int(m.group(1)), n
+    return None
+
+
+def _anniversary_year(doc: Doc, sent: Sent) -> str | None:
+    """The year an anniversary falls in: "в следующем году", "next year" -> the next one."""
+    words = " ".join(t.lower for t in sent.toks)
+    if doc.year and any(w in words for w in ("следующем году", "next year", "келесі жылы")):
+        return str(int(doc.year) + 1)
+    return doc.year
