@@ -939,3 +939,28 @@ def test_diplomatic_relations_established_and_their_anniversary_in_three_languag
     assert kk_china.mentions[0].text == "дипломатиялық қатынастар орнатылғанына 33 жыл"
     israel = events["Establishment of diplomatic relations between Kazakhstan and Israel"][1]
     assert israel.date == "1992"
+
+
+def test_we_of_a_joint_statement_and_all_six_countries_are_its_parties():
+    result = _en(
+        "US Secretary of State Marco Rubio met today in New York with Kazakhstan's Foreign"
+        " Minister Yermek Kosherbayev and Uzbekistan's Foreign Minister Bakhtiyor Saidov.",
+        "Following the meeting, the Secretary and the ministers released the following joint"
+        " statement.",
+        "We reaffirm our shared commitment to the principles of the UN Charter.",
+        "All three countries underline the importance of the Treaty on the Non-Proliferation"
+        " of Nuclear Weapons.",
+    )
+    got = facts(result)
+    for state in ("state/us", "state/kz", "state/uz"):
+        assert (state, "supports", "treaty/un-charter") in got
+        assert (state, "supports", "treaty/npt") in got
+    # an official's state the text never names is not made a subject (nor a crash)
+    unnamed = _en(
+        "Secretary of State Marco Rubio met with Kazakhstan's Foreign Minister Yermek"
+        " Kosherbayev.",
+        "Following the meeting, they released a joint statement.",
+        "We reaffirm our shared commitment to the principles of the UN Charter.",
+    )
+    assert ("state/kz", "supports", "treaty/un-charter") in facts(unnamed)
+    assert "state/us" not in {e.id for e in unnamed.entities}

@@ -211,6 +211,9 @@ _EVENT_WORDS = frozenset(
     }
 )
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
+#: "all six countries", "both countries", "обе страны": the states of the event at hand
+_COUNTED = frozenset({"two", "three", "four", "five", "six", "seven", "both", "all", "обе",
+                      "две", "три", "пять", "шесть", "все"})
 _PREPOSITIONS = frozenset({"in", "of", "with", "to", "for", "among", "at", "on", "from", "by",
                            "between", "across", "about", "в", "во", "на", "с", "со", "среди",
                            "для", "из", "к", "о", "об", "между", "по"})
@@ -254,6 +257,7 @@ class SvoRelationFinder(RelationFinder):
         super().__init__(doc, titles)
         self.triggers = TRIGGERS.get(doc.lang, {})
         self.last_official: str | None = None
+        self._joint: bool | None = None
 
     def _word(self, sent: Sent, k: int, word: str) -> bool:
         return word in sent.reads[k] if self.doc.lang == "ru" else sent.toks[k].lower == word
@@ -431,10 +435,13 @@ class SvoRelationFinder(RelationFinder):
                 subjects = self.event_officials()
             if not subjects and predicate in _STANCES and self._sides(sent, i):
                 # "Стороны подтвердили приверженность Договору": the states of the talks
+                met = [x for a, p, b in doc.relations if p == "metWith" for x in (a, b)]
                 subjects = list(
                     dict.fromkeys(
-                        st for o in self.event_officials() if (st := self.national_state(o))
-                    )
+                        st
+                        for o in [*self.event_officials(), *met]
+                        if (st := self.national_state(o)) and st in doc.entities
+                    )  # (a state the text never names is not a subject)
                 )
             if predicate == "proposed" and not subjects:  # "инициатива Президента Казахстана ..."
                 subjects = [
@@ -947,11 +954,28 @@ class SvoRelationFinder(RelationFinder):
         return states, treaty
 
     def _sides(self, sent: Sent, before: int) -> bool:
-        """ "Стороны", "the sides", "the parties" before the trigger."""
-        return any(
-            sent.toks[k].lower in ("стороны", "sides", "parties")
-            for k in range(max(0, before - 4), before)
-        )
+        """ "Стороны", "the sides", "the parties", "all six countries", "both countries"
+        before the trigger; "We" in a joint statement."""
+        words = [sent.toks[k].lower for k in range(max(0, before - 4), before)]
+        if any(w in ("стороны", "sides", "parties") for w in words):
+            return True
+        if any(
+            a in _COUNTED and b in ("countries", "states", "страны", "государства")
+            for a, b in zip(words, words[1:], strict=False)
+        ):
+            return True
+        return any(w in ("we", "мы") for w in words) and self._joint_text()
+
+    def _joint_text(self) -> bool:
+        """Does the article give a joint statement or declaration (whose "we" is its
+        parties)?"""
+        if self._joint is None:
+            text = self.doc.article.text.casefold()
+            self._joint = any(
+                w in text for w in ("joint statement", "joint declaration", "совместное заявление",
+                                    "совместной декларации", "совместного заявления")
+            )
+        return self._joint
 
     def _collective(self, sent: Sent, before: int) -> bool:
         return any(sent.toks[k].lower in _COLLECTIVE for k in range(max(0, before - 4), before))
