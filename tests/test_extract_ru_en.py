@@ -964,3 +964,23 @@ def test_we_of_a_joint_statement_and_all_six_countries_are_its_parties():
     )
     assert ("state/kz", "supports", "treaty/un-charter") in facts(unnamed)
     assert "state/us" not in {e.id for e in unnamed.entities}
+
+
+def test_the_interlocutors_are_the_officials_of_the_talks_told_of_last():
+    result = _ru(
+        "Касым-Жомарт Токаев и Масуд Пезешкиан провели переговоры в Казани.",
+        "Обсуждены перспективы торговли.",
+        "Собеседники подтвердили заинтересованность в развитии международного транспортного"
+        " коридора «Север – Юг».",
+    )
+    corridor = next(e.id for e in result.entities if e.type == "Initiative")
+    got = facts(result)
+    assert ("official/kassym-jomart-tokayev", "supports", corridor) in got
+    assert ("official/masoud-pezeshkian", "supports", corridor) in got
+    en = _en(
+        "Kassym-Jomart Tokayev and Recep Tayyip Erdogan held talks by phone.",
+        "The presidents confirmed their interest in developing the Trans-Caspian International"
+        " Transport Route.",
+    )
+    route = next(e.id for e in en.entities if e.type == "Initiative")
+    assert ("official/recep-tayyip-erdogan", "supports", route) in facts(en)

@@ -36,6 +36,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("придавать",),
             ("уделить", "внимание"),
             ("важность",),  # "отметил важность Транскаспийского маршрута"
+            ("заинтересованность",),  # "подтвердили заинтересованность в развитии коридора"
             ("выступить", "за"),  # "выступил за ускорение строительства ..." (backs it)
             ("выступать", "за"),
         ),
@@ -104,6 +105,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("championed",),
             ("voiced", "support", "for"),
             ("importance", "of"),  # "noted the importance of the Trans-Caspian route"
+            ("interest", "in"),  # "confirmed their interest in developing the corridor"
         ),
         "calledFor": (
             ("called", "for"),
@@ -211,6 +213,8 @@ _EVENT_WORDS = frozenset(
     }
 )
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
+#: the officials who met, said together ("Собеседники подтвердили заинтересованность")
+_INTERLOCUTORS = frozenset({"собеседники", "interlocutors", "президенты", "presidents"})
 #: "all six countries", "both countries", "обе страны": the states of the event at hand
 _COUNTED = frozenset({"two", "three", "four", "five", "six", "seven", "both", "all", "обе",
                       "две", "три", "пять", "шесть", "все"})
@@ -431,6 +435,8 @@ class SvoRelationFinder(RelationFinder):
                 sent.toks[k].lower in ("and", "и") for k in range(officials[0].j, officials[-1].i)
             ):  # "Putin, Indian Prime Minister Modi and Tokayev were among the participants"
                 subjects = list(dict.fromkeys(h.entity for h in officials))
+            if not subjects and self._interlocutors(sent, i):
+                subjects = self._met_last(sent)  # "Собеседники уделили внимание ...": the two
             if not subjects and self._collective(sent, i):
                 subjects = self.event_officials()
             if not subjects and predicate in _STANCES and self._sides(sent, i):
@@ -976,6 +982,27 @@ class SvoRelationFinder(RelationFinder):
                                     "совместной декларации", "совместного заявления")
             )
         return self._joint
+
+    def _interlocutors(self, sent: Sent, before: int) -> bool:
+        """ "Собеседники", "the presidents", "the two leaders" before the trigger: the
+        officials who met."""
+        return any(
+            sent.toks[k].lower in _INTERLOCUTORS for k in range(max(0, before - 4), before)
+        )
+
+    def _met_last(self, sent: Sent) -> list[str]:
+        """The officials of the meeting told of last: those of the last earlier sentence that
+        names two or more (the talks themselves are read later)."""
+        for prev in reversed(self.doc.sents[max(0, sent.index - 8) : sent.index]):
+            people = list(
+                dict.fromkeys(
+                    h.entity for h in sorted(prev.hits, key=lambda h: h.i)
+                    if h.type == "Official" and not h.nested and not h.in_title
+                )
+            )
+            if len(people) >= 2:
+                return people
+        return []
 
     def _collective(self, sent: Sent, before: int) -> bool:
         return any(sent.toks[k].lower in _COLLECTIVE for k in range(max(0, before - 4), before))
