@@ -476,3 +476,34 @@ def test_talks_with_someone_are_the_talks_of_the_official_spoken_of():
     assert ("official/olzhas-bektenov", "metWith", "official/adylbek-kasymaliev") in got
     talks = next(e for e in result.entities if e.label.startswith("Meeting of Olzhas"))
     assert talks.mentions[0].text == "келіссөздерден"
+
+
+def test_kazakh_supporters_the_presidents_the_clause_subject_and_interest():
+    result = _kk_extraction(
+        "Қасым-Жомарт Тоқаев Түркия Президенті Режеп Тайип Ердоғанмен телефон арқылы сөйлесті.",
+        "Екі ел арасындағы сауда көлемі өсті.",
+        "Президенттер Транскаспий халықаралық көлік маршрутының әлеуетін толық іске асыру"
+        " маңызды екенін атап өтті.",
+        "А.Смадияров Қазақстан Халықаралық биологиялық қауіпсіздік агенттігін құру бастамасын"
+        " қолдайтынын растады.",
+        "Премьер-Министр Олжас Бектенов Қазақстан Қамбар-Ата ГЭС-1 жобасына қатысуға мүдделі"
+        " екенін растады.",
+    )
+    got = _triples(result)
+    route = next(e.id for e in result.entities if "Trans-Caspian" in e.label)
+    assert ("official/kassym-jomart-tokayev", "supports", route) in got
+    assert ("official/recep-tayyip-erdogan", "supports", route) in got
+    agency = next(e.id for e in result.entities if "Biological Safety" in e.label)
+    assert ("state/kz", "supports", agency) in got
+    assert not any(s.endswith("smadiyarov") and p == "supports" for s, p, _o in got)
+    kambarata = next(e.id for e in result.entities if "Kambar" in e.label)
+    assert any(p == "supports" and o == kambarata for _s, p, o in got)
+
+
+def test_first_names_spelt_otherwise_belong_to_the_known_person_after_them():
+    result = _kk_extraction(
+        "Қасым-Жомарт Тоқаев Түркия Президенті Режеп Тайип Ердоғанмен телефон арқылы сөйлесті."
+    )
+    officials = {e.id for e in result.entities if e.type == "Official"}
+    assert officials == {"official/kassym-jomart-tokayev", "official/recep-tayyip-erdogan"}
+    assert ("official/recep-tayyip-erdogan", "holdsPositionIn", "state/tr") in _triples(result)

@@ -256,7 +256,12 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                 or (end > 0 and _initial_before(sent, end))
             ):
                 k = end  # one capitalised word that does not look like a name ("Шекара")
-            if k > end:
+            known = next((h for h in sent.hits if h.i == k and h.type == "Official"), None)
+            if k > end and known is not None:
+                # "Түркия Президенті Режеп Тайип Ердоғанмен": the first names (spelt otherwise
+                # than the gazetteer's) of a known person, not another one
+                person = doc.entities[known.entity]
+            elif k > end:
                 person = _person_entity(doc, toks[end:k])
                 doc.add_hit(sent, person, end, k, source="title")
         if person is None:  # "Murat Nurtleu, Deputy Prime Minister – Foreign Minister of ..."

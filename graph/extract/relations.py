@@ -14,7 +14,7 @@ from graph.extract.officials import Title, state_of
 
 ACTOR_TYPES = ("Official", "State", "Organization")
 _PARTICIPATE = ("қатыс",)
-_SUPPORT = ("қолда", "құпта")
+_SUPPORT = ("қолда", "құпта", "мүдделі")  # (мүдделі: "жобасына қатысуға мүдделі екенін")
 #: "X-ға адалдығын растады": commitment to a document or an initiative
 _COMMITTED = ("адалдығ", "адалдық")
 _CALL = ("шақыр",)
@@ -78,6 +78,39 @@ def actors(
                 seen.add(h.entity)
                 out.append(h)
     return out
+
+
+#: endings of a Kazakh complement clause's verb ("... қолдайтынын растады": that it supports)
+_THAT = ("тынын", "тінін", "йтынын", "йтінін", "атынын", "етінін", "ғанын", "генін", "қанын",
+         "кенін")
+
+
+def _clause_subject(sent: Sent, hits: list[Hit], k: int) -> Hit | None:
+    """In "А.Смадияров Қазақстан ... процесін қолдайтынын растады" the speaker tells what
+    a state does: the nominative state that opens the complement clause ending at ``k`` is
+    its subject, not the speaker before it."""
+    if not hits or k >= len(sent.toks) or not sent.toks[k].lower.endswith(_THAT):
+        return None
+    later = [
+        h for h in actors(sent, types=("State",))
+        if hits[0].j <= h.i < k and h.entity not in {x.entity for x in hits}
+    ]
+    return later[0] if later and hits[0].type == "Official" else None
+
+
+def officials_told_of_last(doc: Doc, sent: Sent, window: int = 8) -> list[str]:
+    """The officials of the last earlier sentence (within ``window``) that names two or more:
+    whom "the presidents", "Собеседники", "Президенттер" stand for when no event is at hand."""
+    for prev in reversed(doc.sents[max(0, sent.index - window) : sent.index]):
+        people = list(
+            dict.fromkeys(
+                h.entity for h in sorted(prev.hits, key=lambda h: h.i)
+                if h.type == "Official" and not h.nested and not h.in_title
+            )
+        )
+        if len(people) >= 2:
+            return people
+    return []
 
 
 def conjoined(sent: Sent, hits: list[Hit]) -> list[Hit]:
@@ -417,9 +450,12 @@ class RelationFinder:
             h for h in actors(sent, types=("Official", "State"))
             if h.i < k and not _authors_clause(sent, h)
         ])
+        clause = _clause_subject(sent, hits, k)
+        if clause is not None:  # "Смадияров Қазақстан ... процесін қолдайтынын растады"
+            hits = [clause]
         subjects = [h.entity for h in hits]
         if not subjects and any(t.lower in _COLLECTIVE for t in sent.toks[:k]):
-            subjects = self.event_officials()
+            subjects = self.event_officials() or officials_told_of_last(self.doc, sent)
         subjects = subjects or ([self.last_actor] if self.last_actor else [])
         start = hits[-1].j if hits else 0
         objects = self._objects_between(sent, start, k, types)

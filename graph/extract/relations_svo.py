@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from graph.extract.mentions import CAPITALS, Doc, Hit, Sent, ru_cases
 from graph.extract.officials import Title
-from graph.extract.relations import RelationFinder, event_officials
+from graph.extract.relations import RelationFinder, event_officials, officials_told_of_last
 
 Trigger = tuple[str, ...]
 
@@ -991,18 +991,8 @@ class SvoRelationFinder(RelationFinder):
         )
 
     def _met_last(self, sent: Sent) -> list[str]:
-        """The officials of the meeting told of last: those of the last earlier sentence that
-        names two or more (the talks themselves are read later)."""
-        for prev in reversed(self.doc.sents[max(0, sent.index - 8) : sent.index]):
-            people = list(
-                dict.fromkeys(
-                    h.entity for h in sorted(prev.hits, key=lambda h: h.i)
-                    if h.type == "Official" and not h.nested and not h.in_title
-                )
-            )
-            if len(people) >= 2:
-                return people
-        return []
+        """The officials of the meeting told of last (the talks themselves are read later)."""
+        return officials_told_of_last(self.doc, sent)
 
     def _collective(self, sent: Sent, before: int) -> bool:
         return any(sent.toks[k].lower in _COLLECTIVE for k in range(max(0, before - 4), before))
