@@ -84,6 +84,11 @@ class Matcher:
         i = 0
         while i < len(toks):
             m = self.at(toks, i)
+            if m and m.phrase.casefold().startswith("the ") and i + 1 < len(toks):
+                # "the Élysée Palace": "Élysée Palace" rather than the alias "the Élysée"
+                inner = self.at(toks, i + 1)
+                if inner and inner.end > m.end:
+                    m = inner
             if m:
                 out.append(m)
                 i = m.end

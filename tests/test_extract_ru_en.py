@@ -984,3 +984,13 @@ def test_the_interlocutors_are_the_officials_of_the_talks_told_of_last():
     )
     route = next(e.id for e in en.entities if e.type == "Initiative")
     assert ("official/recep-tayyip-erdogan", "supports", route) in facts(en)
+
+
+def test_a_name_after_the_is_read_whole_not_as_a_the_alias():
+    result = _en(
+        "President Kassym-Jomart Tokayev held talks with President Emmanuel Macron at the"
+        " Élysée Palace in Paris."
+    )
+    palace = next(e for e in result.entities if e.id == "place/elysee-palace")
+    assert [m.text for m in palace.mentions] == ["Élysée Palace"]  # not the alias "the Élysée"
+    assert ("place/elysee-palace", "locatedIn", "place/paris") in facts(result)
