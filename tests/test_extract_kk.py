@@ -507,3 +507,13 @@ def test_first_names_spelt_otherwise_belong_to_the_known_person_after_them():
     officials = {e.id for e in result.entities if e.type == "Official"}
     assert officials == {"official/kassym-jomart-tokayev", "official/recep-tayyip-erdogan"}
     assert ("official/recep-tayyip-erdogan", "holdsPositionIn", "state/tr") in _triples(result)
+
+
+def test_a_visit_to_the_french_republic_in_its_kazakh_official_form():
+    result = _kk_extraction(
+        "ПАРИЖ. Мемлекет басшысы Қасым-Жомарт Тоқаевтың Француз Республикасына мемлекеттік"
+        " сапары жалғасып жатыр."
+    )
+    visit = next(e for e in result.entities if e.type == "Event")
+    assert visit.label.startswith("State visit of Kassym-Jomart Tokayev to France")
+    assert (visit.id, "locatedIn", "state/fr") in _triples(result)
