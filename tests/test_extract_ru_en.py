@@ -994,3 +994,22 @@ def test_a_name_after_the_is_read_whole_not_as_a_the_alias():
     palace = next(e for e in result.entities if e.id == "place/elysee-palace")
     assert [m.text for m in palace.mentions] == ["Élysée Palace"]  # not the alias "the Élysée"
     assert ("place/elysee-palace", "locatedIn", "place/paris") in facts(result)
+
+
+def test_to_attend_co_chaired_by_and_will_not_attend():
+    result = _en(
+        "Tokayev arrived in Doha on a state visit.",
+        "During the visit, the Kazakh President is also scheduled to attend the Qatar–Kazakhstan"
+        " Business Forum.",
+        "The President recalled the One Water Summit, co-chaired by Kazakhstan and France in"
+        " Riyadh in December 2024.",
+        "Leaders of the CSTO met in Astana. Armenian Prime Minister Nikol Pashinyan will not"
+        " attend the meeting, his office said.",
+    )
+    got = facts(result)
+    forum = next(e.id for e in result.entities if "Business Forum" in e.label)
+    assert ("official/kassym-jomart-tokayev", "participatedIn", forum) in got
+    water = next(e.id for e in result.entities if "One Water" in e.label)
+    assert ("state/kz", "participatedIn", water) in got
+    assert ("state/fr", "participatedIn", water) in got
+    assert not any(s == "official/nikol-pashinyan" and p == "participatedIn" for s, p, _ in got)

@@ -907,7 +907,8 @@ def _attributed(doc: Doc, sent: Sent, h: Hit) -> bool:
 #: "did not travel", "не приехал", "қатыспады": one named as absent takes no part
 _ABSENT = {
     "en": (("did", "not"), ("didn't",), ("was", "not"), ("were", "not"), ("could", "not"),
-           ("couldn't",), ("was", "absent"), ("skipped",)),
+           ("couldn't",), ("was", "absent"), ("skipped",),
+           ("will", "not", "*attend"), ("won't", "*attend"), ("would", "not", "*attend")),
     "ru": (("не", "*прие"), ("не", "*приб"), ("не", "*смог"), ("не", "*участв"),
            ("не", "*присутств"), ("не", "*посет"), ("не", "*приня"), ("отсутствовал",),
            ("отсутствовала",)),

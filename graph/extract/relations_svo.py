@@ -52,12 +52,17 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("takes", "part"),
             ("participated",),
             ("attended",),
+            ("attend",),  # "is scheduled to attend the Business Forum"
+            ("attends",),
+            ("attending",),
             ("addressed",),
             ("spoke", "at"),
             ("hosted",),
             ("host",),
             ("hosting",),
             ("chaired",),
+            ("co-chaired",),  # "the One Water Summit, co-chaired by Kazakhstan and France"
+            ("co-chairs",),
             ("among", "the", "participants"),
             ("arrived",),
             ("presided", "over"),
