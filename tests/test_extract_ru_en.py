@@ -1013,3 +1013,26 @@ def test_to_attend_co_chaired_by_and_will_not_attend():
     assert ("state/kz", "participatedIn", water) in got
     assert ("state/fr", "participatedIn", water) in got
     assert not any(s == "official/nikol-pashinyan" and p == "participatedIn" for s, p, _ in got)
+
+
+def test_the_organisers_of_an_event_take_part_in_it():
+    ru = _ru(
+        "В Астане прошла международная конференция «30 лет Шанхайской пятерке».",
+        "Организаторами мероприятия выступили Министерство иностранных дел Республики Казахстан"
+        " и Секретариат Шанхайской организации сотрудничества.",
+    )
+    conference = next(e.id for e in ru.entities if e.type == "Event")
+    got = facts(ru)
+    assert ("organization/mfa-kz", "participatedIn", conference) in got
+    assert ("organization/sco-secretariat", "participatedIn", conference) in got
+    en = _en(
+        "Tokayev arrived in Tokyo on an official visit to Japan.",
+        "He attended the Kazakhstan–Japan Business Forum in Tokyo.",
+        "The forum, organized by the Kazakh Invest national company and the Japan External"
+        " Trade Organization (JETRO), brought together more than 300 representatives.",
+    )
+    forum = next(e.id for e in en.entities if "Business Forum" in e.label)
+    jetro = next(e.id for e in en.entities if e.label == "Japan External Trade Organization")
+    got = facts(en)
+    assert (jetro, "participatedIn", forum) in got
+    assert not any(s == "state/kz" and o == forum for s, p, o in got)  # "Kazakh Invest"

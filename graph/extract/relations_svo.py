@@ -218,6 +218,9 @@ _EVENT_WORDS = frozenset(
     }
 )
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
+#: organising an event: "Организаторами ... выступили", "organized by"
+_ORGANISE = frozenset({"организатор", "организаторами", "organized", "organised",
+                       "co-organized", "co-organised"})
 #: the officials who met, said together ("Собеседники подтвердили заинтересованность")
 _INTERLOCUTORS = frozenset({"собеседники", "interlocutors", "президенты", "presidents"})
 #: "all six countries", "both countries", "обе страны": the states of the event at hand
@@ -621,6 +624,7 @@ class SvoRelationFinder(RelationFinder):
         self._represented_by(sent)
         self._heads_delegation(sent)
         self._host_welcomed(sent)
+        self._organisers(sent)
         named = [
             h
             for h in sent.hits
@@ -1017,6 +1021,57 @@ class SvoRelationFinder(RelationFinder):
         """ "Документ", "the document": the document named last, up to this sentence."""
         ent = self.doc.last_of_type(("Treaty",), sent.index)
         return ent.id if ent else None
+
+    def _organisers(self, sent: Sent) -> None:
+        """ "Организаторами мероприятия выступили МИД и Секретариат ШОС", "The forum, organized
+        by Kazakh Invest and JETRO": the organisers (bodies too) take part in the event."""
+        toks = sent.toks
+        for k in range(len(toks)):
+            low = toks[k].lower
+            words = sent.reads[k] if self.doc.lang == "ru" else {low}
+            if not (words & _ORGANISE) or sent.covered(k) is not None:
+                continue
+            by = self.doc.lang == "ru" or (k + 1 < len(toks) and toks[k + 1].lower == "by")
+            if not by:
+                continue
+            stop = next(
+                (n for n in range(k + 2, len(toks)) if toks[n].text in (",", ";")
+                 or sent.text[toks[n - 1].end - sent.span.start : toks[n].start
+                              - sent.span.start].strip() in (",", ";")),
+                len(toks),
+            )
+            who = [
+                h.entity for h in sorted(sent.hits, key=lambda h: h.i)
+                if k < h.i < stop and not h.nested and not h.in_title
+                and h.type in ("Official", "Organization")  # ("the Qatar Chamber": no state)
+            ]
+            noun = next(  # "The forum, organized by ...": the forum told of last
+                (toks[n].lower for n in range(k - 1, max(-1, k - 4), -1)
+                 if toks[n].lower in ("forum", "conference", "summit", "meeting", "event")),
+                None,
+            )
+            named = self.doc.last_of_type(("Event",), sent.index) if noun else None
+            if named is not None and noun not in named.label.casefold():
+                named = next(
+                    (
+                        self.doc.entities[h.entity]
+                        for prev in reversed(self.doc.sents[: sent.index + 1])
+                        for h in sorted(prev.hits, key=lambda h: -h.i)
+                        if h.type == "Event"
+                        and noun in self.doc.entities[h.entity].label.casefold()
+                    ),
+                    None,
+                )
+            event = (
+                (named.id if named is not None else None)
+                or self._event_before(sent, k)
+                or self._event_anaphor(sent)
+            )
+            if event is None or not who:
+                continue
+            for w in dict.fromkeys(who):
+                self.doc.relate(w, "participatedIn", event, sent, 0.6)
+            return
 
     def _event_before(self, sent: Sent, i: int) -> str | None:
         before = [h for h in sent.hits if h.type == "Event" and h.j <= i and not h.nested]
