@@ -1036,3 +1036,22 @@ def test_the_organisers_of_an_event_take_part_in_it():
     got = facts(en)
     assert (jetro, "participatedIn", forum) in got
     assert not any(s == "state/kz" and o == forum for s, p, o in got)  # "Kazakh Invest"
+
+
+def test_who_met_whom_with_second_verbs_and_short_royal_names():
+    result = _en(
+        "On the sidelines, Tokayev met Putin for talks on energy, and held a separate meeting"
+        " with Pezeshkian.",
+        "Shavkat Mirziyoyev held a bilateral meeting with Sheikh Tamim and then met King Hamad.",
+        "Tokayev will visit Paris to meet with Director-General Khaled El-Enany.",
+    )
+    got = {frozenset((s, o)) for s, p, o in facts(result) if p == "metWith"}
+    tokayev, mirziyoyev = "official/kassym-jomart-tokayev", "official/shavkat-mirziyoyev"
+    assert frozenset((tokayev, "official/vladimir-putin")) in got
+    assert frozenset((tokayev, "official/masoud-pezeshkian")) in got
+    assert frozenset(("official/vladimir-putin", "official/masoud-pezeshkian")) not in got
+    assert frozenset((mirziyoyev, "official/tamim-bin-hamad-al-thani")) in got
+    assert frozenset((mirziyoyev, "official/hamad-bin-isa-al-khalifa")) in got
+    tamim, hamad = "official/tamim-bin-hamad-al-thani", "official/hamad-bin-isa-al-khalifa"
+    assert frozenset((tamim, hamad)) not in got
+    assert frozenset((tokayev, "official/khaled-el-enany")) in got

@@ -85,6 +85,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("met",),
             ("meets",),
             ("meeting", "with"),
+            ("meet", "with"),  # "where he will meet with Director-General Khaled El-Enany"
             ("talks", "with"),
             ("held", "talks"),
             ("held", "official", "talks"),  # "X and Y held an official talks session"
@@ -218,6 +219,9 @@ _EVENT_WORDS = frozenset(
     }
 )
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
+#: words between "and" and a second verb: "and then met", "and held a separate meeting with"
+_BETWEEN_VERBS = frozenset({"then", "also", "later", "held", "had", "a", "an", "separate",
+                            "bilateral", "brief", "затем", "также", "потом", "провел", "провёл"})
 #: organising an event: "Организаторами ... выступили", "organized by"
 _ORGANISE = frozenset({"организатор", "организаторами", "organized", "organised",
                        "co-organized", "co-organised"})
@@ -425,7 +429,12 @@ class SvoRelationFinder(RelationFinder):
         found = self._find(sent)
         for i, j, predicate in found:
             actors = self._actors(sent, i)
-            if i and sent.toks[i - 1].lower in ("and", "и") and predicate != "participatedIn":
+            if predicate == "metWith":  # people meet people ("visit Paris to meet with X")
+                actors = [h for h in actors if h.type == "Official"]
+            before = i - 1
+            while before > 0 and sent.toks[before].lower in _BETWEEN_VERBS:
+                before -= 1  # "... and then met King Hamad", "and held a separate meeting"
+            if i and sent.toks[before].lower in ("and", "и") and predicate != "participatedIn":
                 # "Tokayev welcomed the interest of German companies in Kazakhstan and
                 # proposed ...": the second verb's subject is the first one's, not an actor
                 # inside its object
@@ -433,6 +442,11 @@ class SvoRelationFinder(RelationFinder):
                     h for h in actors
                     if not h.i or sent.toks[h.i - 1].lower not in _PREPOSITIONS
                 ] or actors
+                first = min((a for a, _b, _p in found if a < i), default=None)
+                if first is not None and any(h.j <= first for h in actors):
+                    # "Tokayev met Putin ... and held a separate meeting with Pezeshkian": the
+                    # first verb's subject, not its object
+                    actors = [h for h in actors if h.j <= first]
             subjects = [h.entity for h in self._conjoined(sent, actors)]
             if not subjects and self.last_official and any(
                 sent.toks[k].lower in _HE for k in range(max(0, i - 3), i)
