@@ -1055,3 +1055,16 @@ def test_who_met_whom_with_second_verbs_and_short_royal_names():
     tamim, hamad = "official/tamim-bin-hamad-al-thani", "official/hamad-bin-isa-al-khalifa"
     assert frozenset((tamim, hamad)) not in got
     assert frozenset((tokayev, "official/khaled-el-enany")) in got
+
+
+def test_a_meeting_is_named_from_its_verb_to_its_noun():
+    result = _en("Tokayev met Putin for talks on energy and transport projects.")
+    meeting = next(e for e in result.entities if e.label.startswith("Meeting of"))
+    assert meeting.mentions[0].text == "met Putin for talks"
+    # two meetings told in one phrase keep one word each
+    ru = _ru(
+        "Касым-Жомарт Токаев провел переговоры с Президентом Турции Реджепом Тайипом Эрдоганом"
+        " и Председателем Европейского совета Антониу Коштой."
+    )
+    meetings = [e for e in ru.entities if e.label.startswith("Meeting of")]
+    assert len(meetings) == 2

@@ -281,11 +281,34 @@ def _meeting_word(doc: Doc, sent: Sent) -> tuple[int, int] | None:
     for k, tok in enumerate(sent.toks):  # "телефонный разговор", "phone call"
         if tok.lower.startswith(("телефон", "phone", "telephone")) and sent.covered(k) is None:
             return k, min(k + 2, len(sent.toks))
-    for words in (_MEETING_NOUNS[doc.lang], _MEETING_WORDS[doc.lang]):  # "переговоры" first
-        for k in range(len(sent.toks)):
-            if sent.covered(k) is None and word_key(doc.lang, sent, k, words) is not None:
-                return k, k + 1
-    return None
+    found = [
+        next(
+            (k for k in range(len(sent.toks))
+             if sent.covered(k) is None and word_key(doc.lang, sent, k, words) is not None),
+            None,
+        )
+        for words in (_MEETING_NOUNS[doc.lang], _MEETING_WORDS[doc.lang])  # "переговоры" first
+    ]
+    noun, verb = found
+    light = verb is not None and bool(sent.reads[verb] & {"провести"})  # "провел переговоры"
+    people = {h.entity for h in sent.hits if h.type == "Official" and not h.nested}
+    if (
+        noun is not None
+        and verb is not None
+        and 0 < noun - verb <= 4
+        and not light
+        and (  # (the words are not needed for another meeting of the sentence)
+            len(people) == 2
+            or any(
+                sent.covered(k) is None
+                and word_key(doc.lang, sent, k, _MEETING_NOUNS[doc.lang]) is not None
+                for k in range(noun + 1, len(sent.toks))
+            )
+        )
+    ):
+        return verb, noun + 1  # "met Putin for talks": the verb through its noun
+    at = noun if noun is not None else verb
+    return (at, at + 1) if at is not None else None
 
 
 def _meetings(doc: Doc) -> None:
