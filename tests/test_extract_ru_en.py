@@ -1068,3 +1068,33 @@ def test_a_meeting_is_named_from_its_verb_to_its_noun():
     )
     meetings = [e for e in ru.entities if e.label.startswith("Meeting of")]
     assert len(meetings) == 2
+
+
+def test_numbered_meetings_and_rounds_of_the_format_told_of():
+    en = _en(
+        "Russia, Iran and Turkey are guarantors of the Astana format.",
+        "The 22nd international meeting on Syria ended in the Kazakh capital.",
+        "The format was launched in 2017, and at its 20th meeting Kazakhstan suggested ending it.",
+        "Kazakhstan recalled the Third Meeting of States Parties to the Treaty on the Prohibition"
+        " of Nuclear Weapons.",
+        "They backed the Syrian Constitutional Committee and called for its tenth session.",
+        "It was the first meeting of the new envoys.",
+    )
+    by_label = {e.label: e for e in en.entities if e.type == "Event"}
+    assert by_label["22nd meeting of the Astana format"].mentions[0].text == (
+        "22nd international meeting"
+    )
+    assert "20th meeting of the Astana format" in by_label
+    assert ("event/20th-meeting-of-the-astana-format", "partOf", "forum/astana-format") in facts(en)
+    assert "3rd Meeting of States Parties to the TPNW" in by_label
+    assert not any("10th" in label or "1st" in label for label in by_label)
+    ru = _ru("Астанинский формат продолжит работу.", "Следующий, 23-й раунд пройдет в 2025 году.")
+    kk = extract(
+        parse_text(
+            "Тақырып\n\nАстана форматы жалғасады.\n\nСирия бойынша келіссөздердің 22-раунды"
+            " аяқталды.\n\n12.10.2025",
+            lang="kk",
+        )
+    )
+    assert "23rd meeting of the Astana format" in {e.label for e in ru.entities}
+    assert "22nd meeting of the Astana format" in {e.label for e in kk.entities}

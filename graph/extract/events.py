@@ -136,6 +136,10 @@ def find_events(doc: Doc, sent: Sent, lex: Lexicon) -> None:
                     doc.relate(ent.id, "partOf", forum.entity, sent, 0.9)
             elif word.startswith("отырыс"):
                 _numbered_meeting_kk(doc, sent, k, head_k + 1, int(m.group(1)))
+            elif word.startswith("раунд") and sent.covered(head_k) is None:
+                # "Сирия бойынша келіссөздердің 22-раунды": a round of the format told of
+                when = _date(doc, sent, k)
+                _numbered_of_format(doc, sent, k, head_k + 1, int(m.group(1)), True, when)
         # high-level segment
         if (
             low == "жоғары"
@@ -464,7 +468,12 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
     for k in range(n_toks - 1):
         m = _ORDINAL_SVO.match(toks[k].lower)
         if not m or _YEAR.match(m.group(1)):
+            number = None if m else _word_ordinal(doc, sent, k)
+            if number is not None and number >= 3:  # "its tenth session" (not "first meeting")
+                _unnamed_numbered(doc, sent, k, number, when)
             continue
+        if _unnamed_numbered(doc, sent, k, int(m.group(1)), when):
+            continue  # "the 22nd international meeting on Syria", "23-й раунд"
         right = next((h for h in sent.hits if h.i == k + 1 and h.type == "Forum"), None)
         if right is not None and not (_reads(doc, sent, k + 1) & _SESSION):
             # "the 5th India–Central Asia Dialogue": one occurrence of a format
@@ -492,6 +501,7 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
         )
         forum = forum or _hit_ending_at(sent, k, ("Forum",), slack=2)
         if forum is None:
+            _numbered_of_format(doc, sent, k, k + 2, int(m.group(1)), meeting, when)
             continue
         flabel = short_label(doc.entities[forum.entity].label)
         if meeting and "heads of state" in doc.entities[forum.entity].label.casefold():
@@ -546,13 +556,112 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
             doc.relate(ent.id, "partOf", p.id, sent, 0.9)
 
 
+#: an occurrence's noun after its number: "22nd meeting", "23-й раунд", "tenth session"
+_ROUND = frozenset({"round", "раунд"})
+#: words that may stand between the number and the noun ("22nd international meeting")
+_OCCURRENCE_ADJ = frozenset({"international", "regular", "международный", "очередной"})
+_RU_WORD_ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4,
+                     "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9,
+                     "десятый": 10}
+
+
+def _word_ordinal(doc: Doc, sent: Sent, k: int) -> int | None:
+    """An ordinal spelt out: "tenth", "Eightieth", "девятой"."""
+    if doc.lang == "en":
+        from graph.extract.events_ru_en import _spelled_ordinal
+
+        return _spelled_ordinal(sent.toks[k].lower)
+    return next((n for r in sent.reads[k] if (n := _RU_WORD_ORDINALS.get(r))), None)
+
+
+def _unnamed_numbered(doc: Doc, sent: Sent, k: int, number: int, when: str | None) -> bool:
+    """ "the 22nd international meeting on Syria", "its tenth session", "23-й раунд": a
+    numbered meeting, round or session whose body the sentence does not name right there.
+    Whether it was read (a body named around it is left to the caller)."""
+    toks = sent.toks
+    n = k + 1
+    if n < len(toks) and _reads(doc, sent, n) & _OCCURRENCE_ADJ:
+        n += 1
+    if n >= len(toks) or sent.covered(n) is not None:
+        return False
+    noun = _reads(doc, sent, n)
+    if not noun & (_SESSION | _NUMBERED_MEETING | _ROUND):
+        return False
+    near = [
+        h for h in sent.hits
+        if h.type in ("Forum", "Organization") and not h.nested
+        and (n + 1 <= h.i <= n + 4 or k - 2 <= h.j <= k)
+    ]
+    if near:
+        return False  # "the 26th meeting of the Intergovernmental Commission": the caller's
+    after = [t.lower for t in toks[n + 1 : n + 4]]
+    parties = after[:3] == ["of", "states", "parties"]
+    if parties or (after[:1] and after[0].startswith("государств")):
+        # "the Third Meeting of States Parties to the TPNW": a treaty's, not a format's
+        treaty = next(
+            (h for h in sent.hits if h.type == "Treaty" and n < h.i <= n + 8 and not h.nested),
+            None,
+        )
+        if treaty is not None:
+            name = abbreviation(doc, treaty.entity)
+            label = f"{ordinal(number)} Meeting of States Parties to the {name}"
+            ent = _new_event(doc, sent, label, "Meeting", k, n + 1)
+            ev = doc.event(ent, "Meeting")
+            ev.ordinal, ev.date = number, ev.date or when
+        return True
+    nxt = toks[n + 1].text if n + 1 < len(toks) else ""
+    if (doc.lang == "ru" and nxt[:1].isupper()) or (
+        doc.lang == "en" and after[:1] == ["of"] and toks[n + 2].text[:1].isupper()
+        if n + 2 < len(toks) else False
+    ):
+        return True  # "девятой сессии Конституционного комитета": a body not known
+    _numbered_of_format(doc, sent, k, n + 1, number, not noun & _SESSION, when)
+    return True
+
+
+def _numbered_of_format(
+    doc: Doc, sent: Sent, i: int, j: int, number: int, meeting: bool, when: str | None
+) -> None:
+    """The ``number``-th meeting (or session) of the format told of: the forum "its" stands
+    for, else the forum the article names most ("at its 20th meeting", "22-раунды")."""
+    forum = None
+    if i and sent.toks[i - 1].lower in ("its", "его", "её", "ее"):
+        hit = body_named_before(doc, sent, i - 1)
+        if hit is None or hit.type != "Forum":
+            return  # "the Syrian Constitutional Committee ... its tenth session": not known
+        forum = hit.entity
+    if forum is None:
+        counts: dict[str, int] = {}
+        for s in doc.sents:
+            for h in s.hits:
+                if h.type == "Forum" and not h.nested:
+                    counts[h.entity] = counts.get(h.entity, 0) + 1
+        forum = max(counts, key=lambda f: counts[f]) if counts else None
+    if forum is None:
+        return
+    label_of = doc.entities[forum].label
+    known = doc.main_occurrence.get(forum)
+    if known is not None and known[1] == f"#{number}":
+        doc.add_hit(sent, doc.entities[known[0]], i, j, source="anaphor")
+        return
+    head, kind = ("meeting", "Meeting") if meeting else ("session", "Session")
+    ent = _new_event(doc, sent, f"{ordinal(number)} {head} of the {short_label(label_of)}",
+                     kind, i, j)
+    ev = doc.event(ent, kind)
+    ev.ordinal = number
+    ev.date = ev.date or when
+    doc.relate(ent.id, "partOf", forum, sent, 0.8)
+
+
 def _numbered_meeting_kk(doc: Doc, sent: Sent, k: int, end: int, number: int) -> None:
     """ "ШЫҰ-ға мүше мемлекеттер басшылары кеңесінің 25-отырысы": the 25th meeting of a
     body; of a council of heads of state, the organisation's summit (the summit the rest of
     the article calls "саммит")."""
     from graph.extract.meetings import summit_label
 
-    forum = _hit_ending_at(sent, k, ("Forum", "Organization"), slack=1)
+    forum = _hit_ending_at(sent, k, ("Forum", "Organization"), slack=1) or _hit_ending_at(
+        sent, k, ("Forum",), slack=3  # "ЕҚЫҰ Министрлер кеңесінің келесі, 32-отырысы"
+    )
     if forum is None or forum.entity in doc.main_occurrence:
         return
     label_of = doc.entities[forum.entity].label
