@@ -1098,3 +1098,23 @@ def test_numbered_meetings_and_rounds_of_the_format_told_of():
     )
     assert "23rd meeting of the Astana format" in {e.label for e in ru.entities}
     assert "22nd meeting of the Astana format" in {e.label for e in kk.entities}
+
+
+def test_the_visitor_is_the_one_staying_and_the_talks_are_named_in_the_lead_too():
+    result = _ru(
+        "О переговорах Министра иностранных дел России С.В.Лаврова с Министром иностранных дел"
+        " Казахстана Е.Ж.Кошербаевым",
+        "3 октября в Москве состоялись переговоры С.В.Лаврова с Е.Ж.Кошербаевым, находящимся в"
+        " России с первым официальным визитом.",
+    )
+    visit = next(e for e in result.entities if "visit" in e.label)
+    assert visit.label.startswith("Official visit of Yermek Kosherbayev to Russia")
+    talks = next(e for e in result.entities if e.label.startswith("Meeting of"))
+    lead = result.article.text.index("3 октября")
+    assert any(m.start > lead for m in talks.mentions)  # not only the headline's
+    aliyev = _ru(
+        "Президент Казахстана Касым-Жомарт Токаев и Президент Азербайджана Ильхам Алиев,"
+        " находящийся в нашей стране с государственным визитом, провели заседание совета."
+    )
+    visit = next(e for e in aliyev.entities if "visit" in e.label)
+    assert visit.label.startswith("State visit of Ilham Aliyev to Kazakhstan")

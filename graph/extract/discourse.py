@@ -319,7 +319,8 @@ def _meetings(doc: Doc) -> None:
             continue
         seen.add(frozenset((a, b)))
         sent, where = None, None
-        for cand in doc.sents:  # the first sentence naming both and their meeting
+        also: list[tuple[Sent, tuple[int, int]]] = []
+        for cand in doc.sents:  # the sentences naming both and their meeting
             names = {h.entity for h in cand.hits}
             people = {h.entity for h in cand.hits if h.type == "Official"}
             busy = (  # (talks "in the framework of the state visit" are still talks)
@@ -328,8 +329,10 @@ def _meetings(doc: Doc) -> None:
                 or len(people) > 3
             )
             if a in names and b in names and not busy and (found := _meeting_word(doc, cand)):
-                sent, where = cand, found
-                break
+                if sent is None:
+                    sent, where = cand, found
+                elif len(people) == 2:
+                    also.append((cand, found))  # the headline's talks and the lead's
         if sent is None:
             sent = _sent_at(doc, rel.start)
             where = _meeting_word(doc, sent) if sent is not None else None
@@ -340,6 +343,8 @@ def _meetings(doc: Doc) -> None:
         kind = "Telephone conversation" if phone else "Meeting"
         label = f"{kind} of {doc.entities[a].label} and {doc.entities[b].label} {when}".strip()
         ent = _new_event(doc, sent, label, "Meeting", *where)
+        for other, (i, j) in also[:2]:
+            doc.add_hit(other, ent, i, j, source="meeting")
         ev = doc.event(ent, "Meeting")
         ev.date = ev.date or doc.article.date
         for who in (a, b):

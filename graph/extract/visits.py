@@ -36,6 +36,8 @@ _KINDS = {
     "friendly": "Friendly",
 }
 _EN_DEST = frozenset({"to", "in"})
+#: "находящийся в нашей стране с государственным визитом", "прибывший ... с визитом"
+_STAYING = frozenset({"находиться", "пребывать", "прибыть", "прибывший", "находящийся"})
 _RU_DEST = frozenset({"в", "во", "на"})
 _KK_DEST_CASES = ("dat", "loc")
 
@@ -118,6 +120,12 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
         nominative = [h for h in people if h.case == "nom"]
         return (nominative or people or [None])[0]
     before = [h for h in people if h.j <= k]
+    staying = [  # "Кошербаевым, находящимся в России с первым официальным визитом": his visit
+        h for h in before
+        if h.j < len(sent.toks) and sent.reads[h.j] & _STAYING and h.j >= k - 8
+    ]
+    if staying:
+        return staying[-1]
     owner = [  # "on the occasion of the Kazakh President's state visit": his visit
         h for h in before if k - 3 <= h.j and sent.toks[h.j - 1].text.endswith(("'s", "’s"))
     ]
