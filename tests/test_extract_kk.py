@@ -517,3 +517,22 @@ def test_a_visit_to_the_french_republic_in_its_kazakh_official_form():
     visit = next(e for e in result.entities if e.type == "Event")
     assert visit.label.startswith("State visit of Kassym-Jomart Tokayev to France")
     assert (visit.id, "locatedIn", "state/fr") in _triples(result)
+
+
+def test_the_place_said_with_an_event_noun_referring_back():
+    result = _kk_extraction(
+        "ШЫҰ саммиті өтті.",
+        "Астанадағы саммит Қазақстанның ұйымға бір жылдық төрағалығын қорытындылады.",
+    )
+    summit = next(e for e in result.entities if e.type == "Event")
+    assert (summit.id, "locatedIn", "place/astana") in _triples(result)
+    ru = extract(
+        parse_text(
+            "Заголовок\n\nТокаев вылетел из Астаны в Тяньцзинь на саммит ШОС.\n\nИнициатива"
+            " была одобрена на прошлогоднем саммите в Астане.\n\n12.10.2025",
+            lang="ru",
+        )
+    )
+    summit = next(e.id for e in ru.entities if e.type == "Event")
+    assert (summit, "locatedIn", "place/tianjin") in _triples(ru)
+    assert (summit, "locatedIn", "place/astana") not in _triples(ru)  # last year's, not this

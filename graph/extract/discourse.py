@@ -105,6 +105,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _meetings(doc)
     _retarget_talks(doc)
     _event_nouns(doc)
+    _anaphor_places(doc)
     _cooccurrence(doc)
     _main_event(doc, finder)
     _collective_acts(doc, finder)
@@ -234,6 +235,45 @@ def _event_nouns(doc: Doc) -> None:
 
 
 _TALK_NOUNS = frozenset({"talks", "negotiations", "переговоры", "келіссөз"})
+
+
+#: words that set another occurrence in another time ("прошлогоднем саммите", "last year")
+_ANOTHER_TIME = ("last", "previous", "прошлогодн", "прошл", "предыдущ", "былтыр", "алдыңғы",
+                 "next", "следующ", "келесі")
+
+
+def _anaphor_places(doc: Doc) -> None:
+    """ "Астанадағы саммит", "the summit in Astana", "саммит в Астане": the place said with an
+    event noun that refers back is where that event took place."""
+    for sent in doc.sents:
+        for h in sent.hits:
+            if h.source != "anaphor" or h.entity not in doc.events:
+                continue
+            ev = doc.events[h.entity]
+            if ev.kind in ("Visit", "Anniversary") or any(
+                t.lower.startswith(_ANOTHER_TIME)
+                or (t.text.isdigit() and len(t.text) == 4 and t.text != doc.year)
+                for t in sent.toks
+            ):
+                continue  # ("на прошлогоднем саммите в Астане": another occurrence)
+            if doc.lang == "kk":
+                place = next(
+                    (g for g in sent.hits
+                     if g.j == h.i and g.type == "Place" and g.case == "adj" and not g.nested),
+                    None,
+                )
+            else:
+                place = next(
+                    (g for g in sent.hits
+                     if g.i == h.j + 1 and g.type == "Place" and not g.nested
+                     and sent.toks[h.j].lower in _IN),
+                    None,
+                )
+            if place is None:
+                continue
+            if ev.place is None:
+                ev.place = place.entity
+            doc.relate(h.entity, "locatedIn", place.entity, sent, 0.6)
 
 
 def _is_talks(doc: Doc, event: str) -> bool:
