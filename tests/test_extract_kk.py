@@ -536,3 +536,10 @@ def test_the_place_said_with_an_event_noun_referring_back():
     summit = next(e.id for e in ru.entities if e.type == "Event")
     assert (summit, "locatedIn", "place/tianjin") in _triples(ru)
     assert (summit, "locatedIn", "place/astana") not in _triples(ru)  # last year's, not this
+
+
+def test_the_anniversary_of_the_test_sites_closure_in_its_full_kazakh_name():
+    result = _kk_extraction("Бүгін Семей ядролық сынақ полигонының жабылғанына 34 жыл толды.")
+    anniversary = next(e for e in result.entities if e.type == "Event")
+    assert anniversary.label == "34th anniversary of the closure of the Semipalatinsk Test Site"
+    assert (anniversary.id, "commemorates", "place/semipalatinsk-test-site") in _triples(result)
