@@ -543,3 +543,26 @@ def test_the_anniversary_of_the_test_sites_closure_in_its_full_kazakh_name():
     anniversary = next(e for e in result.entities if e.type == "Event")
     assert anniversary.label == "34th anniversary of the closure of the Semipalatinsk Test Site"
     assert (anniversary.id, "commemorates", "place/semipalatinsk-test-site") in _triples(result)
+
+
+def test_an_international_conference_is_one_event_in_every_language():
+    kk = _kk_extraction(
+        "Бүгін Астанада халықаралық конференция өтті.",
+        "Келесі жылы Семейде шартқа қол қойылғанына 20 жыл толуына арналған халықаралық"
+        " конференция өткізу жоспарланып отыр.",
+    )
+    ru = extract(
+        parse_text(
+            "Заголовок\n\nСегодня в Астане прошла международная конференция.\n\n12.03.2025",
+            lang="ru",
+        )
+    )
+    en = extract(
+        parse_text(
+            "Headline\n\nAn international conference was held in Astana today.\n\n12.03.2025",
+            lang="en",
+        )
+    )
+    ids = [{e.id for e in x.entities if e.type == "Event"} for x in (kk, ru, en)]
+    assert "event/conference-2025-03-12" in ids[0] & ids[1] & ids[2]
+    assert not any(e.label.startswith("Plan") for e in kk.entities)  # "жоспарланып": planned

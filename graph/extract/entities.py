@@ -281,6 +281,8 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             continue
         if noun == "Decision" and not low.startswith("шешім"):
             continue
+        if low.startswith("жоспарла"):
+            continue  # "өткізу жоспарланып отыр": being planned (a verb), not a plan
         end = k + 1
         start = k - 1 if noun == "Roadmap" else k
         while start > 0 and k - start < 10:

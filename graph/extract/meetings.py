@@ -453,13 +453,17 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
         mods = _OCCASION_MODIFIERS.get(doc.lang, {})
         if start and sent.toks[start - 1].lower in mods and sent.covered(start - 1) is None:
             start -= 1
-            label = f"{mods[sent.toks[start].lower]} {label.lower()}"
+            if sent.toks[start].lower != "international":  # (as "международная конференция"
+                label = f"{mods[sent.toks[start].lower]} {label.lower()}"  # is named: one IRI)
         if key in ("пленарный", "plenary", "баспасөз"):
             end = k + 2
         elif doc.lang in ("ru", "kk") and start and sent.covered(start - 1) is None and (
-            sent.toks[start - 1].lower.endswith(("ая", "ый", "ой", "ое", "лы", "лі", "дық", "дік"))
+            sent.toks[start - 1].lower.endswith(
+                ("ая", "ый", "ой", "ое", "лы", "лі", "дық", "дік", "лық", "лік", "тық", "тік")
+            )
         ):
-            start -= 1  # "международная конференция", "салтанатты рәсім"
+            start -= 1  # "международная конференция", "салтанатты рәсім", "халықаралық
+            # конференция"
         if table[key] == "Conference" and start == k:
             continue  # a bare "conference" is too often a forum's own name or a review conference
         when = doc.article.date or doc.year or ""
