@@ -1118,3 +1118,20 @@ def test_the_visitor_is_the_one_staying_and_the_talks_are_named_in_the_lead_too(
     )
     visit = next(e for e in aliyev.entities if "visit" in e.label)
     assert visit.label.startswith("State visit of Ilham Aliyev to Kazakhstan")
+
+
+def test_support_said_passively_by_commitment_and_by_relevance():
+    result = _en(
+        "The President of France put forward the idea of holding the Regional Climate Summit,"
+        " which was supported by the Kazakh side.",
+        "Vassilenko stressed that Kazakhstan remains committed to the principles of the Helsinki"
+        " Final Act.",
+        "He highlighted the continuing relevance of the Astana Commemorative Declaration.",
+    )
+    got = facts(result)
+    summit = next(e.id for e in result.entities if "Summit" in e.label)
+    assert ("state/kz", "supports", summit) in got
+    final_act = next(e.id for e in result.entities if e.label == "Helsinki Final Act")
+    assert ("state/kz", "supports", final_act) in got
+    declaration = next(e.id for e in result.entities if "Astana Commemorative" in e.label)
+    assert ("official/roman-vassilenko", "supports", declaration) in got

@@ -111,6 +111,8 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("championed",),
             ("voiced", "support", "for"),
             ("importance", "of"),  # "noted the importance of the Trans-Caspian route"
+            ("relevance", "of"),  # "highlighted the continuing relevance of the Declaration"
+            ("committed", "to"),  # "remains committed to the principles of the Final Act"
             ("interest", "in"),  # "confirmed their interest in developing the corridor"
         ),
         "calledFor": (
@@ -532,12 +534,14 @@ class SvoRelationFinder(RelationFinder):
                         if h.type == "State" and h.i > heads and not h.nested
                     ]
                     signers = list(dict.fromkeys(states)) or None
-            passive = self._by_author(sent, i, j) if predicate == "proposed" else None
-            if passive is not None:  # "the GDI and the GSI put forward by the Chinese leader"
-                authors, authored = passive
+            passive = (
+                self._by_author(sent, i, j) if predicate in ("proposed", "supports") else None
+            )
+            if passive is not None:  # "the GDI and the GSI put forward by the Chinese leader",
+                authors, authored = passive  # "..., which was supported by the Kazakh side"
                 for a in authors:
                     for o in authored:
-                        doc.relate(a, "proposed", o, sent, CONFIDENCE["proposed"])
+                        doc.relate(a, predicate, o, sent, CONFIDENCE[predicate])
                 continue
             if signers:
                 subjects, inverted = signers, True
@@ -675,7 +679,8 @@ class SvoRelationFinder(RelationFinder):
         ][:1]
         if not authors:
             return None
-        filler = {"the", "a", "an", "and", "proposal", "initiative", "idea", "project", "и"}
+        filler = {"the", "a", "an", "and", "proposal", "initiative", "idea", "project", "и",
+                  "which", "that", "was", "were", "is", "has", "been", "also", "fully"}
         authored: list[str] = []
         end = i
         for h in sorted(sent.hits, key=lambda h: -h.j):
