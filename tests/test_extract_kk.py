@@ -566,3 +566,15 @@ def test_an_international_conference_is_one_event_in_every_language():
     ids = [{e.id for e in x.entities if e.type == "Event"} for x in (kk, ru, en)]
     assert "event/conference-2025-03-12" in ids[0] & ids[1] & ids[2]
     assert not any(e.label.startswith("Plan") for e in kk.entities)  # "жоспарланып": planned
+
+
+def test_a_documents_name_leaves_out_its_subject_and_its_time():
+    result = _kk_extraction(
+        "Мәжіліс өткен аптада Түркі инвестициялық қорын құру туралы келісімді ратификациялады.",
+        "ШЫҰ лидерлері ұйымның Даму банкін құру туралы шешім қабылдады.",
+    )
+    docs = {e.label: [m.text for m in e.mentions] for e in result.entities if e.type == "Treaty"}
+    mentions = [m for ms in docs.values() for m in ms]
+    assert any(m.startswith("Түркі инвестициялық қорын") for m in mentions)
+    assert any(m.startswith("ұйымның Даму банкін") for m in mentions)
+    assert not any(m.startswith(("аптада", "Мәжіліс", "ШЫҰ", "лидерлері")) for m in mentions)

@@ -254,13 +254,20 @@ _KK_ADOPT = ("қол", "қабылда", "бекіт", "ратификация",
 #: words that mark a document's name inside the phrase before its noun
 _KK_DOC_MARKS = ("туралы", "арасындағы", "арналған", "жөніндегі", "бірлескен")
 _KK_VERB_END = ("ған", "ген", "қан", "кен", "ып", "іп")
+#: a time in the locative before a document's name ("аптада", "жылы" is not locative) is when
+#: it was done, not its name
+_KK_TIME_LOC = ("да", "де", "та", "те")
+_KK_TIME_WORDS = ("апта", "жыл", "ай", "күн", "кезең", "уақыт", "қаңтар", "ақпан", "наурыз",
+                  "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
+                  "желтоқсан")
 #: words that stand before a document's name, not in it (countries, numbers of them)
 _KK_NOT_IN_NAME = frozenset(
     {"ел", "елдер", "елі", "мемлекет", "мемлекеттер", "бір", "екі", "үш", "төрт", "бес",
      "алты", "жеті", "сегіз", "тоғыз", "он"}
 )
 #: subjects before a document phrase ("Министрлер бірлескен мәлімдемеге қол қойды")
-_KK_SUBJECTS = ("тараптар", "министрлер", "басшылары", "көшбасшылар", "депутаттар", "сенаторлар")
+_KK_SUBJECTS = ("тараптар", "министрлер", "басшылары", "көшбасшылар", "депутаттар", "сенаторлар",
+               "лидерлер")
 
 
 def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
@@ -293,9 +300,13 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             hit = sent.covered(start - 1)
             if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
                 break
+            if hit is not None and hit.type == "Organization" and hit.case == "nom":
+                break  # "Мәжіліс Қытаймен визасыз режим туралы келісімді": the subject
             low = prev.lower
             if hit is None and low.endswith(_KK_VERB_END) and low not in _KK_DOC_MARKS:
                 break
+            if hit is None and low.startswith(_KK_TIME_WORDS) and low.endswith(_KK_TIME_LOC):
+                break  # "өткен аптада Түркі инвестициялық қорын құру туралы келісімді"
             if prev.lower.startswith(_KK_SUBJECTS) or prev.lower in _KK_NOT_IN_NAME:
                 break  # "алты ел ... туралы шартқа қол қойды": six countries signed the treaty
             if low.startswith(_KK_ADOPT) or low in ("және", "мен", "пен", "бен", "сондай-ақ"):
