@@ -1135,3 +1135,15 @@ def test_support_said_passively_by_commitment_and_by_relevance():
     assert ("state/kz", "supports", final_act) in got
     declaration = next(e.id for e in result.entities if "Astana Commemorative" in e.label)
     assert ("official/roman-vassilenko", "supports", declaration) in got
+
+
+def test_a_russian_proposal_leaves_out_within_what_when_and_where():
+    result = _ru(
+        "Президент предложил создать в рамках организации Центр ШОС по развитию искусственного"
+        " интеллекта с размещением в Алматы.",
+        "Министр предложил провести в 2026 году в Астане конференцию СВМДА по продовольственной"
+        " безопасности.",
+    )
+    proposed = [e.mentions[0].text for e in result.entities if e.type == "Initiative"]
+    assert "Центр ШОС по развитию искусственного интеллекта" in proposed
+    assert "конференцию СВМДА по продовольственной безопасности" in proposed

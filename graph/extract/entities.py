@@ -382,18 +382,29 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
                 n += 1
             if n == k + 1 or n >= len(toks):
                 continue
-            while n + 1 < len(toks) and toks[n].lower in ("в", "во", "на") and (
-                (hit := sent.covered(n + 1)) is not None and hit.type in ("Place", "State")
-            ):
-                n = hit.j  # "создать в Астане региональный хаб": where, not what
+            while n + 1 < len(toks) and toks[n].lower in ("в", "во", "на"):
+                hit = sent.covered(n + 1)
+                if hit is not None and hit.type in ("Place", "State"):
+                    n = hit.j  # "создать в Астане региональный хаб": where, not what
+                elif toks[n + 1].lower == "рамках" and n + 2 < len(toks):
+                    inner = sent.covered(n + 2)  # "в рамках объединения", "в рамках ШОС"
+                    n = inner.j if inner is not None else n + 3
+                elif toks[n + 1].text.isdigit() and n + 2 < len(toks) and (
+                    sent.reads[n + 2] & {"год"}
+                ):
+                    n += 3  # "провести в 2026 году ...": when, not what
+                else:
+                    break
             start, end = n, n
             while end < len(toks) and end - start < 9:
                 base = sent.span.start
                 gap = sent.text[toks[end - 1].end - base : toks[end].start - base]
                 if end > start and any(c in gap for c in ",;:.()«»"):
                     break
-                if toks[end].lower in ("и", "а", "который", "которая", "что") and end > start:
-                    break
+                if toks[end].lower in ("и", "а", "который", "которая", "что", "с", "со") and (
+                    end > start
+                ):
+                    break  # ("Центр ШОС ... с размещением в Алматы": where it would sit)
                 hit = sent.covered(end)
                 if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
                     break
@@ -402,6 +413,8 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
             continue
         while end > start and (last := sent.covered(end - 1)) is not None and last.type == "Place":
             end -= 1  # "… hub in Astana": the place is where, not part of the name
+        while end > start + 1 and toks[end - 1].lower in ("в", "во", "на", "по", "in", "at"):
+            end -= 1  # (a preposition left over)
         text = sent.text[toks[start].start - sent.span.start : toks[end - 1].end - sent.span.start]
         label = text if doc.lang == "en" else to_latin(text)
         _new(doc, sent, "Initiative", label[:1].upper() + label[1:], start, end, "proposal")
