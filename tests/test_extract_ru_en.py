@@ -1147,3 +1147,22 @@ def test_a_russian_proposal_leaves_out_within_what_when_and_where():
     proposed = [e.mentions[0].text for e in result.entities if e.type == "Initiative"]
     assert "Центр ШОС по развитию искусственного интеллекта" in proposed
     assert "конференцию СВМДА по продовольственной безопасности" in proposed
+
+
+def test_a_link_named_by_the_places_it_joins_is_one_project_in_every_language():
+    en = _en("Leaders discussed the China–Kyrgyzstan–Uzbekistan railway.")
+    ru = _ru("Обсуждена железная дорога Китай – Кыргызстан – Узбекистан.")
+    kk = extract(
+        parse_text(
+            "Тақырып\n\nТараптар «Қытай – Қырғызстан – Өзбекстан» теміржолының әлеуетін"
+            " талқылады.\n\n12.10.2025",
+            lang="kk",
+        )
+    )
+    ids = [{e.id for e in x.entities if e.type == "Initiative"} for x in (en, ru, kk)]
+    railway = "initiative/china-kyrgyzstan-uzbekistan-railway"
+    assert all(railway in found for found in ids)
+    pipeline = _ru("Стороны обсудили нефтепровод Баку – Тбилиси – Джейхан.")
+    oil = next(e for e in pipeline.entities if e.type == "Initiative")
+    assert oil.label.startswith("Baku–Tbilisi–") and oil.label.endswith("oil pipeline")
+    assert oil.mentions[0].text == "нефтепровод Баку – Тбилиси – Джейхан"

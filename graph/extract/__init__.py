@@ -19,6 +19,7 @@ from graph.extract.discourse import (
 from graph.extract.entities import (
     find_anaphors,
     find_bodies_kk,
+    find_corridors,
     find_documents_kk,
     find_governments,
     find_initiatives,
@@ -107,6 +108,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         find_visits(doc, sent, titles)
         find_seats(doc, sent)
         find_resolutions(doc, sent)
+        find_corridors(doc, sent)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
             find_proposals_kk(doc, sent, lex)

@@ -15,7 +15,7 @@ import re
 
 from graph.extract import kk
 from graph.extract.lexicon import Lexicon
-from graph.extract.mentions import Doc, Hit, Sent
+from graph.extract.mentions import Doc, Hit, Sent, word_key
 from graph.extract.normalize import casefold, fold, is_abbreviation, short_label
 from graph.extract.officials import home_state
 from graph.extract.translit import label_slug, to_latin
@@ -883,3 +883,97 @@ def find_resolutions(doc: Doc, sent: Sent) -> None:
             for h in sent.hits:
                 if body.i <= h.i and h.j <= body.j:
                     h.nested = True
+
+
+# -- corridors, railways, pipelines named by the places they link -------------------------
+
+#: project nouns: en word / ru lemma / kk stem prefix -> English
+_LINK_NOUNS = {
+    "en": {"railway": "railway", "railroad": "railway", "corridor": "corridor",
+           "pipeline": "pipeline", "route": "route", "highway": "highway"},
+    "ru": {"коридор": "corridor", "газопровод": "gas pipeline", "нефтепровод": "oil pipeline",
+           "трубопровод": "pipeline", "маршрут": "route", "магистраль": "highway",
+           "дорога": "railway"},
+    "kk": {"теміржол": "railway", "дәліз": "corridor", "құбыр": "pipeline",
+           "маршрут": "route", "автожол": "highway"},
+}
+_LINK_DASHES = ("–", "—", "-", "‑")
+
+
+def _dashed_places(doc: Doc, sent: Sent, i: int) -> tuple[list[str], int] | None:
+    """The places of "Қытай – Қазақстан – Түрікменстан – Иран", "Баку – Тбилиси – Джейхан"
+    starting at token ``i`` (within «» or not): their English names and the end token; at
+    least two, joined by dashes, one of them known."""
+    toks, base = sent.toks, sent.span.start
+    names: list[str] = []
+    known = 0
+    k = i
+    while k < len(toks):
+        hit = sent.covered(k)
+        if hit is not None and hit.type in ("State", "Place"):
+            names.append(doc.entities[hit.entity].label)
+            known += 1
+            k = hit.j
+        elif toks[k].text[:1].isupper() and toks[k].text.isalpha() and hit is None:
+            names.append(to_latin(toks[k].text))
+            k += 1
+        else:
+            break
+        gap = sent.text[toks[k - 1].end - base : toks[k].start - base] if k < len(toks) else ""
+        if gap.strip() not in _LINK_DASHES:
+            break
+        k += 1 if not gap.strip() else 0
+    if len(names) < 2 or not known:
+        return None
+    return names, k
+
+
+def find_corridors(doc: Doc, sent: Sent) -> None:
+    """ "the China–Kyrgyzstan–Uzbekistan railway", "«Қытай – Қазақстан – Түрікменстан – Иран»
+    теміржол дәлізі", "нефтепровод Баку – Тбилиси – Джейхан", "коридора «Центральная Азия –
+    Азербайджан – Европа»": a link named by the places it joins is an Initiative (a
+    project), one IRI in every language ("China–Kazakhstan–Turkmenistan–Iran railway")."""
+    toks = sent.toks
+    table = _LINK_NOUNS[doc.lang]
+    k = 0
+    while k < len(toks):
+        found = _dashed_places(doc, sent, k) if _list_may_start(sent, k) else None
+        if found is None:
+            k += 1
+            continue
+        names, end = found
+        noun, start, stop = None, k, end
+        if end < len(toks) and (word := word_key(doc.lang, sent, end, table)) is not None:
+            noun, stop = table[word], end + 1  # the noun after the list (en, kk)
+            if stop < len(toks) and word_key(doc.lang, sent, stop, table) in (
+                "corridor", "коридор", "дәліз"
+            ):
+                noun, stop = f"{noun} corridor", stop + 1  # "теміржол дәлізі"
+        elif doc.lang == "ru":  # the noun before it: "нефтепровод Баку – Тбилиси – Джейхан"
+            for n in range(k - 1, max(-1, k - 3), -1):
+                word = word_key(doc.lang, sent, n, table)
+                if word is None:
+                    continue
+                if word == "дорога":
+                    if not (n and "железный" in sent.reads[n - 1]):
+                        break
+                    n -= 1
+                noun, start = table[word], n
+                break
+        if noun is None:
+            k = end
+            continue
+        ent = _new(doc, sent, "Initiative", f"{'–'.join(names)} {noun}", start, stop, "corridor")
+        for h in sent.hits:
+            if h.entity != ent.id and start <= h.i and h.j <= stop and h.type in ("State", "Place"):
+                h.nested = True  # (the places name the link; they are not actors here)
+        k = stop
+
+
+def _list_may_start(sent: Sent, k: int) -> bool:
+    """Token ``k`` may open a list of places: a place's first token, or a capitalised word
+    that no other name covers."""
+    hit = sent.covered(k)
+    if hit is not None:
+        return hit.type in ("State", "Place") and hit.i == k
+    return sent.toks[k].text[:1].isupper()
