@@ -1166,3 +1166,19 @@ def test_a_link_named_by_the_places_it_joins_is_one_project_in_every_language():
     oil = next(e for e in pipeline.entities if e.type == "Initiative")
     assert oil.label.startswith("Baku–Tbilisi–") and oil.label.endswith("oil pipeline")
     assert oil.mentions[0].text == "нефтепровод Баку – Тбилиси – Джейхан"
+
+
+def test_who_took_part_in_the_talks_of_a_visit_took_part_in_the_talks():
+    result = _ru(
+        "В рамках государственного визита в Российскую Федерацию Касым-Жомарт Токаев провел"
+        " переговоры с Президентом России Владимиром Путиным.",
+        "В переговорах также приняли участие Премьер-министр Республики Казахстан Олжас Бектенов"
+        " и Председатель Правительства Российской Федерации Михаил Мишустин.",
+    )
+    got = facts(result)
+    talks = next(e.id for e in result.entities if e.label.startswith("Meeting of"))
+    visit = next(e.id for e in result.entities if "visit" in e.label)
+    for who in ("official/olzhas-bektenov", "official/mikhail-mishustin"):
+        assert (who, "participatedIn", talks) in got
+        assert (who, "participatedIn", visit) not in got
+    assert ("official/kassym-jomart-tokayev", "participatedIn", visit) in got

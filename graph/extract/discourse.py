@@ -932,8 +932,11 @@ def _retarget_talks(doc: Doc) -> None:
         s, p, o = key
         if p != "participatedIn" or o in {e for _, e in talks}:
             continue
-        if o in doc.events and doc.events[o].kind == "Visit":
-            continue  # "As part of his state visit ..., Tokayev held talks": both hold
+        if o in doc.events and doc.events[o].kind == "Visit" and (
+            doc.entities[s].label in doc.entities[o].label
+        ):
+            continue  # "As part of his state visit ..., Tokayev held talks": both hold (for
+            # the visitor; others "in the talks" took part in the talks)
         sent = _sent_at(doc, rel.start)
         if sent is None:
             continue
