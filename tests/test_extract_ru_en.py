@@ -1182,3 +1182,21 @@ def test_who_took_part_in_the_talks_of_a_visit_took_part_in_the_talks():
         assert (who, "participatedIn", talks) in got
         assert (who, "participatedIn", visit) not in got
     assert ("official/kassym-jomart-tokayev", "participatedIn", visit) in got
+
+
+def test_in_the_sitting_means_this_years_sitting_not_a_forum_next_year_or_a_ceremony():
+    result = _ru(
+        "В Оренбурге прошло 26-е заседание Межправительственной комиссии по сотрудничеству"
+        " между Российской Федерацией и Республикой Казахстан.",
+        "Церемония подписания документов прошла после переговоров.",
+        "Стороны обсудили подготовку к XXII Форуму межрегионального сотрудничества России и"
+        " Казахстана, который пройдет в 2026 году.",
+        "В заседании также приняли участие посол России в Казахстане Алексей Бородавкин.",
+    )
+    got = facts(result)
+    meeting = next(e.id for e in result.entities if e.label.startswith("26th meeting"))
+    assert ("official/alexey-borodavkin", "participatedIn", meeting) in got
+    assert not any(
+        s == "official/alexey-borodavkin" and p == "participatedIn" and o != meeting
+        for s, p, o in got
+    )

@@ -349,6 +349,9 @@ def find_numbered_forums(doc: Doc, sent: Sent) -> None:
         ent = _new_event(doc, sent, label, "Session", start, h.j)
         ev = doc.event(ent, "Session")
         ev.ordinal = num
+        later = _year_near(doc, sent, h.j)
+        if later and doc.year and later > doc.year:  # "XXII Форум ..., который пройдет в 2026"
+            ev.date = ev.date or later
         doc.relate(ent.id, "partOf", h.entity, sent, 0.8)
         doc.main_occurrence.setdefault(h.entity, (ent.id, f"#{num}"))
 

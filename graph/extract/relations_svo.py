@@ -11,6 +11,7 @@ from __future__ import annotations
 from graph.extract.mentions import CAPITALS, Doc, Hit, Sent, ru_cases
 from graph.extract.officials import Title
 from graph.extract.relations import RelationFinder, event_officials, officials_told_of_last
+from graph.models import Event
 
 Trigger = tuple[str, ...]
 
@@ -1107,6 +1108,7 @@ class SvoRelationFinder(RelationFinder):
             else self.doc.sents[max(0, sent.index - 2) : sent.index + 1]
         )
         talks = bool(words & {"переговоры", "talks", "negotiations", "беседа"})
+        sitting = bool(words & {"заседание", "meeting", "session", "сессия", "совещание"})
         later = None
         for prev in reversed(window):
             for h in sorted(prev.hits, key=lambda h: -h.i):
@@ -1115,11 +1117,23 @@ class SvoRelationFinder(RelationFinder):
                     continue
                 if talks and ev.kind not in ("Meeting", "Visit"):
                     continue  # "в переговорах": the talks, not the summit named before
-                if self.doc.entities[h.entity].label.startswith("Next "):
-                    later = later or h.entity
+                here = prev is sent  # (an event the sentence itself names is meant)
+                if sitting and not talks and ev.kind in ("Event", "Visit") and not here:
+                    later = later or h.entity  # "в заседании": a sitting, not a ceremony
+                    continue
+                if self.doc.entities[h.entity].label.startswith("Next ") or (
+                    self._other_time(ev) and not here
+                ):
+                    later = later or h.entity  # ("the next summit", one held another year)
                     continue
                 return h.entity
         return later
+
+    def _other_time(self, ev: Event) -> bool:
+        """An event dated in another year than the article ("XXII Форум ..., который пройдет
+        в 2026 году" in a 2025 article): not the one "в заседании" refers to."""
+        year = self.doc.year
+        return bool(ev.date and year and ev.date[:4] != year)
 
     def _limit(
         self, sent: Sent, found: list[tuple[int, int, str]], j: int, predicate: str
