@@ -578,3 +578,14 @@ def test_a_documents_name_leaves_out_its_subject_and_its_time():
     assert any(m.startswith("Түркі инвестициялық қорын") for m in mentions)
     assert any(m.startswith("ұйымның Даму банкін") for m in mentions)
     assert not any(m.startswith(("аптада", "Мәжіліс", "ШЫҰ", "лидерлері")) for m in mentions)
+
+
+def test_a_ceremony_is_not_owned_by_the_ministry_in_an_attendees_title():
+    result = _kk_extraction(
+        "Ақордада өткен салтанатты рәсімде Қасым-Жомарт Тоқаев елшілерден сенім грамоталарын"
+        " қабылдады.",
+        "Рәсімге ҚР Сыртқы істер министрі Ермек Көшербаев қатысты.",
+    )
+    ceremonies = [e for e in result.entities if e.type == "Event"]
+    assert len(ceremonies) == 1 and "Ministry" not in ceremonies[0].label
+    assert ("official/yermek-kosherbayev", "participatedIn", ceremonies[0].id) in _triples(result)

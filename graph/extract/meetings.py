@@ -475,7 +475,8 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
                 h
                 for h in sent.hits
                 if h.type in ("Organization", "Forum") and abs(h.i - k) <= 4 and not h.nested
-            ),
+                and not h.in_title and h.source != "title-org"  # ("Рәсімге ҚР Сыртқы істер
+            ),  # министрі ... қатысты": the minister's ministry does not own the ceremony)
             None,
         )
         if owner is not None:
