@@ -589,3 +589,16 @@ def test_a_ceremony_is_not_owned_by_the_ministry_in_an_attendees_title():
     ceremonies = [e for e in result.entities if e.type == "Event"]
     assert len(ceremonies) == 1 and "Ministry" not in ceremonies[0].label
     assert ("official/yermek-kosherbayev", "participatedIn", ceremonies[0].id) in _triples(result)
+
+
+def test_those_present_during_the_talks_took_part_in_them():
+    result = _kk_extraction(
+        "16 маусымда Қасым-Жомарт Тоқаев пен Си Цзиньпин Ақордада келіссөздер жүргізді.",
+        "Келіссөздер барысында екі елдің Сыртқы істер министрлері – Ермек Көшербаев пен Ван И"
+        " да болды.",
+    )
+    got = _triples(result)
+    talks = next(e.id for e in result.entities if e.label.startswith("Meeting of Kassym"))
+    assert ("official/yermek-kosherbayev", "participatedIn", talks) in got
+    assert ("official/wang-yi", "participatedIn", talks) in got
+    assert not any(p == "metWith" and "wang-yi" in s + o for s, p, o in got)

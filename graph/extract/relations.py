@@ -98,6 +98,32 @@ def _clause_subject(sent: Sent, hits: list[Hit], k: int) -> Hit | None:
     return later[0] if later and hits[0].type == "Official" else None
 
 
+#: "Келіссөздер барысында", "кездесу кезінде": during the talks told of
+_DURING = ("барысында", "кезінде")
+
+
+def during_talks(doc: Doc, sent: Sent) -> None:
+    """The officials a sentence names "during the talks" took part in the talks told of last
+    (an event of two named people)."""
+    talks = None
+    for prev in reversed(doc.sents[: sent.index]):
+        for h in sorted(prev.hits, key=lambda h: -h.start):
+            ev = doc.events.get(h.entity)
+            label = doc.entities[h.entity].label
+            if ev is not None and ev.kind == "Meeting" and label.startswith("Meeting of ") and (
+                label[len("Meeting of ") : len("Meeting of ") + 1].isupper()
+            ):
+                talks = h.entity
+                break
+        if talks:
+            break
+    if talks is None:
+        return
+    for h in sent.hits:
+        if h.type == "Official" and not h.nested and not h.in_title:
+            doc.relate(h.entity, "participatedIn", talks, sent, 0.6)
+
+
 def officials_told_of_last(doc: Doc, sent: Sent, window: int = 8) -> list[str]:
     """The officials of the last earlier sentence (within ``window``) that names two or more:
     whom "the presidents", "Собеседники", "Президенттер" stand for when no event is at hand."""
@@ -624,6 +650,11 @@ class RelationFinder:
 
     def _meetings(self, sent: Sent) -> None:
         for _k in _trigger(sent, _MEET):
+            if _k + 1 < len(sent.toks) and sent.toks[_k + 1].lower.startswith(_DURING):
+                # "Келіссөздер барысында ... Ермек Көшербаев пен Ван И да болды": present at
+                # the talks told of (read in discourse.py), not a meeting of their own
+                during_talks(self.doc, sent)
+                break
             subj = self.subjects(sent, types=("Official",))
             others = [h.entity for h in sent.hits if h.type == "Official" and h.case == "ins"]
             pair = conjoined(sent, actors(sent, types=("Official",)))
