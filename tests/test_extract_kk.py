@@ -602,3 +602,16 @@ def test_those_present_during_the_talks_took_part_in_them():
     assert ("official/yermek-kosherbayev", "participatedIn", talks) in got
     assert ("official/wang-yi", "participatedIn", talks) in got
     assert not any(p == "metWith" and "wang-yi" in s + o for s, p, o in got)
+
+
+def test_an_organisations_plus_format_written_with_the_sign():
+    result = _kk_extraction(
+        "Отырыстан кейін «ШЫҰ+» форматындағы кездесу өтті.",
+        "Оған Түркия Президенті Режеп Тайып Ердоған қатысты.",
+    )
+    meeting = next(e for e in result.entities if e.type == "Event")
+    assert meeting.label.startswith("SCO Plus meeting")
+    got = _triples(result)
+    assert ("official/recep-tayyip-erdogan", "participatedIn", meeting.id) in got
+    assert (meeting.id, "partOf", "forum/sco-plus") in got
+    assert "forum/sco-plus" in {e.id for e in result.entities}  # (every object is listed)

@@ -545,6 +545,9 @@ def find_plus_meetings(doc: Doc, sent: Sent) -> None:
     плюс»": an outreach meeting of a summit is an Event of its own, part of the format and
     of the summit at hand of the format's organisation."""
     for h in list(sent.hits):
+        plus = _plus_sign(doc, sent, h)
+        if plus is not None:  # "«ШЫҰ+» форматындағы кездесу", "SCO+": the organisation's outreach
+            h = doc.add_hit(sent, doc.known(plus), h.i, h.j, source="plus", end=h.end + 1)
         if h.type != "Forum" or h.nested or not h.entity.endswith("-plus"):
             continue  # ("C5+1", "Central Asia plus Japan" are formats with meetings of their own)
         entry = doc.gaz.get(h.entity)
@@ -564,6 +567,16 @@ def find_plus_meetings(doc: Doc, sent: Sent) -> None:
             doc.relate(ent.id, "partOf", summit, sent, 0.6)
             ev.place = ev.place or doc.events[summit].place
         return
+
+
+def _plus_sign(doc: Doc, sent: Sent, h: Hit) -> str | None:
+    """The "plus" format of an organisation written with a sign right after its name
+    ("ШЫҰ+", "BRICS+"): its forum/…-plus entry, when the gazetteer has one."""
+    if h.type != "Organization" or h.nested:
+        return None
+    after = doc.article.text[h.end : h.end + 1]
+    plus = f"forum/{h.entity.split('/', 1)[1]}-plus"
+    return plus if after == "+" and doc.gaz.get(plus) is not None else None
 
 
 #: how many sides a meeting has (kk stem, ru lemma, en word) -> English (a bilateral
