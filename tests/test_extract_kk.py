@@ -615,3 +615,16 @@ def test_an_organisations_plus_format_written_with_the_sign():
     assert ("official/recep-tayyip-erdogan", "participatedIn", meeting.id) in got
     assert (meeting.id, "partOf", "forum/sco-plus") in got
     assert "forum/sco-plus" in {e.id for e in result.entities}  # (every object is listed)
+
+
+def test_every_relation_names_listed_entities():
+    text = (
+        (ROOT / "tests" / "corpus" / "kk").glob("kk-08-*.json").__next__().read_text("utf-8")
+    )
+    gold = json.loads(text)
+    result = extract(parse_text(gold["text"], lang="kk", date=gold["date"]))
+    ids = {e.id for e in result.entities}
+    assert result.relations
+    assert all(r.subject in ids and r.object in ids for r in result.relations)
+    floyd = {(r.predicate, r.object) for r in result.relations if r.subject.endswith("floyd")}
+    assert ("holdsPositionIn", "organization/ctbto") in floyd  # named by his title only

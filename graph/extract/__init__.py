@@ -158,7 +158,11 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     _settle_events(doc, finder)
     find_seats_late(doc)
     event_places(doc)
-    entities = [e for e in doc.entities.values() if e.mentions]
+    # the entities the text mentions, and those its facts name without a mention of their
+    # own (the CTBTO of "ЯСЖТҰ Дайындық комиссиясының Атқарушы хатшысы"): every relation's
+    # ends are listed
+    named = {x for r in doc.relations.values() for x in (r.subject, r.object)}
+    entities = [e for e in doc.entities.values() if e.mentions or e.id in named]
     events = [
         doc.events.get(e.id) or Event(e.id, kind=e.event_kind or "Event")
         for e in entities
