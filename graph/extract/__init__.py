@@ -162,6 +162,11 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
     # own (the CTBTO of "ЯСЖТҰ Дайындық комиссиясының Атқарушы хатшысы"): every relation's
     # ends are listed
     named = {x for r in doc.relations.values() for x in (r.subject, r.object)}
+    for x in named - set(doc.entities):
+        if doc.gaz.get(x) is not None:
+            doc.known(x)  # (a gazetteer entry a fact names: listed from the reference data)
+    for key in [k for k in doc.relations if k[0] not in doc.entities or k[2] not in doc.entities]:
+        del doc.relations[key]  # (never an end the document does not know)
     entities = [e for e in doc.entities.values() if e.mentions or e.id in named]
     events = [
         doc.events.get(e.id) or Event(e.id, kind=e.event_kind or "Event")
