@@ -1200,3 +1200,17 @@ def test_in_the_sitting_means_this_years_sitting_not_a_forum_next_year_or_a_cere
         s == "official/alexey-borodavkin" and p == "participatedIn" and o != meeting
         for s, p, o in got
     )
+
+
+def test_a_numbered_international_meeting_with_its_format_after():
+    result = _ru(
+        "В Астане завершилась 22-я международная встреча по Сирии в астанинском формате.",
+        "В 32-м заседании Совета министров иностранных дел Организации по безопасности и"
+        " сотрудничеству в Европе приняла участие делегация Казахстана.",
+    )
+    by_label = {e.label: e for e in result.entities if e.type == "Event"}
+    meeting = by_label["22nd meeting of the Astana format"]
+    assert meeting.mentions[0].text == "22-я международная встреча"
+    assert (meeting.id, "partOf", "forum/astana-format") in facts(result)
+    council = next(e for e in result.entities if e.id == "forum/osce-ministerial-council")
+    assert council.mentions  # the OSCE Ministerial Council by its full Russian name

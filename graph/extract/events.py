@@ -557,7 +557,7 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
 
 
 #: an occurrence's noun after its number: "22nd meeting", "23-й раунд", "tenth session"
-_ROUND = frozenset({"round", "раунд"})
+_ROUND = frozenset({"round", "раунд", "встреча"})  # ("22-я международная встреча по Сирии")
 #: words that may stand between the number and the noun ("22nd international meeting")
 _OCCURRENCE_ADJ = frozenset({"international", "regular", "международный", "очередной"})
 _RU_WORD_ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4,
@@ -592,8 +592,12 @@ def _unnamed_numbered(doc: Doc, sent: Sent, k: int, number: int, when: str | Non
         if h.type in ("Forum", "Organization") and not h.nested
         and (n + 1 <= h.i <= n + 4 or k - 2 <= h.j <= k)
     ]
-    if near:
+    if near and n == k + 1 and not noun & _ROUND:
         return False  # "the 26th meeting of the Intergovernmental Commission": the caller's
+    if near and near[0].type == "Forum":  # "22-я международная встреча ... в астанинском формате"
+        _numbered_of_format(doc, sent, k, n + 1, number, not noun & _SESSION, when,
+                            forum=near[0].entity)
+        return True
     after = [t.lower for t in toks[n + 1 : n + 4]]
     parties = after[:3] == ["of", "states", "parties"]
     if parties or (after[:1] and after[0].startswith("государств")):
@@ -620,12 +624,19 @@ def _unnamed_numbered(doc: Doc, sent: Sent, k: int, number: int, when: str | Non
 
 
 def _numbered_of_format(
-    doc: Doc, sent: Sent, i: int, j: int, number: int, meeting: bool, when: str | None
+    doc: Doc,
+    sent: Sent,
+    i: int,
+    j: int,
+    number: int,
+    meeting: bool,
+    when: str | None,
+    forum: str | None = None,
 ) -> None:
-    """The ``number``-th meeting (or session) of the format told of: the forum "its" stands
-    for, else the forum the article names most ("at its 20th meeting", "22-раунды")."""
-    forum = None
-    if i and sent.toks[i - 1].lower in ("its", "его", "её", "ее"):
+    """The ``number``-th meeting (or session) of ``forum`` or of the format told of: the
+    forum "its" stands for, else the forum the article names most ("at its 20th meeting",
+    "22-раунды")."""
+    if forum is None and i and sent.toks[i - 1].lower in ("its", "его", "её", "ее"):
         hit = body_named_before(doc, sent, i - 1)
         if hit is None or hit.type != "Forum":
             return  # "the Syrian Constitutional Committee ... its tenth session": not known
