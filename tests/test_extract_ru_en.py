@@ -1214,3 +1214,26 @@ def test_a_numbered_international_meeting_with_its_format_after():
     assert (meeting.id, "partOf", "forum/astana-format") in facts(result)
     council = next(e for e in result.entities if e.id == "forum/osce-ministerial-council")
     assert council.mentions  # the OSCE Ministerial Council by its full Russian name
+
+
+def test_venues_the_gazetteer_does_not_know_in_three_languages():
+    en = _en("The SCO summit took place at the Meijiang Convention and Exhibition Center.")
+    ru = _ru("Форум прошел во Дворце «Рухыет» в Ашхабаде.")
+    kk = extract(
+        parse_text(
+            "Тақырып\n\nСаммит «Қазан Экспо» халықаралық көрме орталығында өтті.\n\nПрезидентті"
+            " Қазан халықаралық әуежайында Рустам Минниханов қарсы алды.\n\n12.10.2025",
+            lang="kk",
+        )
+    )
+    places = {e.label: e for x in (en, ru, kk) for e in x.entities if e.type == "Place"}
+    assert places["Meijiang Convention and Exhibition Center"].mentions[0].text == (
+        "Meijiang Convention and Exhibition Center"
+    )
+    palace = next(p for label, p in places.items() if label.endswith("Palace"))
+    assert palace.mentions[0].text.startswith("Дворце «Рухыет")
+    assert "Kazan Ekspo International Exhibition Centre" in places
+    assert "Kazan International Airport" in places
+    summit = next(e.id for e in en.entities if e.type == "Event")
+    venue = places["Meijiang Convention and Exhibition Center"].id
+    assert (summit, "locatedIn", venue) in facts(en)

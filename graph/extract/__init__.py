@@ -27,6 +27,7 @@ from graph.extract.entities import (
     find_proposals,
     find_proposals_kk,
     find_resolutions,
+    find_venues,
 )
 from graph.extract.events import (
     find_diplomatic_relations,
@@ -109,6 +110,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         find_seats(doc, sent)
         find_resolutions(doc, sent)
         find_corridors(doc, sent)
+        find_venues(doc, sent)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
             find_proposals_kk(doc, sent, lex)

@@ -786,6 +786,8 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
             )
         ):  # a place may name a document ("Tianjin Declaration"), and a body or project
             continue  # may ("Agreement on the Establishment of the Eurasian Development Bank")
+        if any(h is not None and h.i <= inner[0] and h.j > inner[-1] for h in covering):
+            continue  # the whole name is a known one already (a venue)
         for h in covering:
             if h is not None:
                 h.nested = True
@@ -977,3 +979,112 @@ def _list_may_start(sent: Sent, k: int) -> bool:
     if hit is not None:
         return hit.type in ("State", "Place") and hit.i == k
     return sent.toks[k].text[:1].isupper()
+
+
+# -- venues -------------------------------------------------------------------------------
+
+#: the last words of a venue's name -> its English head (en words; ru lemmas; kk stems)
+_VENUE_HEADS = {
+    "en": {("convention", "center"): "Convention Center", ("convention", "centre"):
+           "Convention Centre", ("congress", "center"): "Congress Center",
+           ("congress", "centre"): "Congress Centre", ("exhibition", "center"):
+           "Exhibition Center", ("exhibition", "centre"): "Exhibition Centre",
+           ("international", "airport"): "International Airport", ("airport",): "Airport",
+           ("palace",): "Palace", ("residence",): "Residence", ("hotel",): "Hotel"},
+    "ru": {("конгресс-центр",): "Congress Centre", ("выставочный", "центр"): "Exhibition Centre",
+           ("аэропорт",): "Airport", ("дворец",): "Palace", ("резиденция",): "Residence",
+           ("отель",): "Hotel", ("гостиница",): "Hotel"},
+    "kk": {("конгресс-орталы",): "Congress Centre", ("көрме", "орталы"): "Exhibition Centre",
+           ("әуежай",): "Airport", ("сарай",): "Palace", ("резиденция",): "Residence",
+           ("қонақүй",): "Hotel"},
+}
+
+
+def _venue_head(doc: Doc, sent: Sent, k: int) -> tuple[int, str] | None:
+    """A venue head starting at token ``k``: (its length, English)."""
+    for words, en in sorted(_VENUE_HEADS[doc.lang].items(), key=lambda kv: -len(kv[0])):
+        n = len(words)
+        if k + n > len(sent.toks):
+            continue
+        ok = True
+        for m, w in enumerate(words):
+            tok = sent.toks[k + m]
+            if doc.lang == "ru":
+                ok = w in sent.reads[k + m]
+            elif doc.lang == "kk":
+                ok = tok.lower.startswith(w)
+            else:
+                ok = tok.lower == w
+            if not ok:
+                break
+        if ok:
+            return n, en
+    return None
+
+
+def find_venues(doc: Doc, sent: Sent) -> None:
+    """ "the Meijiang Convention and Exhibition Center", "Hamad International Airport",
+    "«Қазан Экспо» халықаралық көрме орталығында", "в конгресс-центре «Астана»": a venue the
+    gazetteer does not know is a Place, named by its quoted or capitalised name and its head."""
+    toks = sent.toks
+    for k in range(1, len(toks)):
+        if sent.covered(k) is not None:
+            continue
+        head = _venue_head(doc, sent, k)
+        if head is None:
+            continue
+        n, en = head
+        start = k - 1 if doc.lang in ("kk", "ru") and toks[k - 1].lower.startswith(
+            ("халықаралық", "международн")
+        ) else k
+        span = _quoted_before(sent, start) or _quoted_after(sent, k + n)
+        if span is None and doc.lang in ("en", "kk"):
+            first = start
+            while first > 1 and sent.covered(first - 1) is None and (
+                toks[first - 1].text[:1].isupper()
+                or (
+                    doc.lang == "en"
+                    and toks[first - 1].lower in ("and", "of")
+                    and toks[first - 2].text[:1].isupper()
+                )
+            ) and start - first < 5:
+                first -= 1
+            if first < start and toks[first].text[:1].isupper():
+                span = (first, start)
+        if span is None:
+            continue
+        i, j = span
+        if any(sent.covered(m) is not None and sent.covered(m).type != "Place"
+               for m in range(i, j)):
+            continue
+        words = " ".join(t.text for t in toks[i:j])
+        name = words if doc.lang == "en" else to_latin(words)
+        if name.endswith(" International") and en.startswith("International"):
+            name = name[: -len(" International")]
+        if start < k and not en.startswith("International"):
+            en = f"International {en}"  # "халықаралық әуежайы", "международный аэропорт"
+        label = f"{name} {en}"
+        _new_named(doc, sent, "Place", label, min(i, start), max(j, k + n))
+        return
+
+
+def _quoted_before(sent: Sent, k: int) -> tuple[int, int] | None:
+    """The tokens of a «quoted name» that ends right before token ``k``."""
+    base = sent.span.start
+    if k == 0 or "»" not in sent.text[sent.toks[k - 1].end - base : sent.toks[k].start - base]:
+        return None
+    opened = sent.text.rfind("«", 0, sent.toks[k - 1].end - base)
+    first = next((m for m in range(k) if sent.toks[m].start - base > opened), None)
+    return (first, k) if opened >= 0 and first is not None and k - first <= 5 else None
+
+
+def _quoted_after(sent: Sent, k: int) -> tuple[int, int] | None:
+    """The tokens of a «quoted name» that opens right after token ``k - 1``."""
+    base = sent.span.start
+    if k >= len(sent.toks) or "«" not in sent.text[sent.toks[k - 1].end - base :
+                                                    sent.toks[k].start - base]:
+        return None
+    closed = sent.text.find("»", sent.toks[k].start - base)
+    last = next((m for m in range(len(sent.toks) - 1, k - 1, -1)
+                 if sent.toks[m].end - base <= closed), None)
+    return (k, last + 1) if closed >= 0 and last is not None and last + 1 - k <= 5 else None
