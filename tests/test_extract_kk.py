@@ -628,3 +628,13 @@ def test_every_relation_names_listed_entities():
     assert all(r.subject in ids and r.object in ids for r in result.relations)
     floyd = {(r.predicate, r.object) for r in result.relations if r.subject.endswith("floyd")}
     assert ("holdsPositionIn", "organization/ctbto") in floyd  # named by his title only
+
+
+def test_kazan_the_city_and_qazan_the_month():
+    result = _kk_extraction(
+        "Мемлекет басшысы Қазанда өткен БРИКС саммитіне қатысты.", "Жиын 24 қазанда өтті."
+    )
+    kazan = next(e for e in result.entities if e.id == "place/kazan")
+    assert [m.text for m in kazan.mentions] == ["Қазанда"]  # not the month of "24 қазанда"
+    summit = next(e.id for e in result.entities if e.type == "Event")
+    assert (summit, "locatedIn", "place/kazan") in _triples(result)

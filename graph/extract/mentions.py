@@ -492,7 +492,28 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
                     break
     if doc.lang == "kk":
         extend_state_forms(doc, sent)
+        _kk_month_cities(doc, sent)
     return matches
+
+
+#: Kazakh city names that are also month names ("қазан", October): the city when written
+#: with a capital inside a sentence and no day number next to it
+_KK_MONTH_CITIES = {"қазан": "place/kazan"}
+
+
+def _kk_month_cities(doc: Doc, sent: Sent) -> None:
+    toks = sent.toks
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        city = next((c for w, c in _KK_MONTH_CITIES.items() if tok.lower.startswith(w)), None)
+        if city is None or not tok.text[:1].isupper() or sent.covered(k) is not None:
+            continue
+        if len(tok.text) - len("қазан") > 4 or toks[k - 1].text[:1].isdigit() or (
+            k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
+        ):
+            continue  # "24 Қазан", "Қазан 2024": the month
+        if doc.gaz.get(city) is not None:
+            doc.add_hit(sent, doc.known(city), k, k + 1, case=doc.case_of(tok.text))
 
 
 #: words of a state's official form after its name in Kazakh ("Пәкістан Ислам Республикасы")
