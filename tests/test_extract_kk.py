@@ -638,3 +638,9 @@ def test_kazan_the_city_and_qazan_the_month():
     assert [m.text for m in kazan.mentions] == ["Қазанда"]  # not the month of "24 қазанда"
     summit = next(e.id for e in result.entities if e.type == "Event")
     assert (summit, "locatedIn", "place/kazan") in _triples(result)
+
+
+def test_a_region_named_after_its_city():
+    result = _kk_extraction("Шарт бойынша Ташкент облысының бір бөлігі Қазақстанға өтті.")
+    places = {e.label: [m.text for m in e.mentions] for e in result.entities if e.type == "Place"}
+    assert places == {"Tashkent Region": ["Ташкент облысының"]}  # the region, not the city

@@ -996,7 +996,7 @@ _VENUE_HEADS = {
            ("отель",): "Hotel", ("гостиница",): "Hotel"},
     "kk": {("конгресс-орталы",): "Congress Centre", ("көрме", "орталы"): "Exhibition Centre",
            ("әуежай",): "Airport", ("сарай",): "Palace", ("резиденция",): "Residence",
-           ("қонақүй",): "Hotel"},
+           ("қонақүй",): "Hotel", ("облыс",): "Region"},
 }
 
 
@@ -1038,6 +1038,16 @@ def find_venues(doc: Doc, sent: Sent) -> None:
             ("халықаралық", "международн")
         ) else k
         span = _quoted_before(sent, start) or _quoted_after(sent, k + n)
+        city = sent.covered(k - 1)
+        if span is None and en == "Region" and city is not None and city.type == "Place":
+            # "Ташкент облысы": the region named after its city
+            town = doc.entities[city.entity]
+            sent.hits.remove(city)  # (the city's name here names the region, not the city)
+            town.mentions = [m for m in town.mentions if (m.start, m.end) != (city.start, city.end)]
+            _new_named(doc, sent, "Place", f"{town.label} Region", city.i, k + 1)
+            return
+        if en == "Region":
+            continue
         if span is None and doc.lang in ("en", "kk"):
             first = start
             while first > 1 and sent.covered(first - 1) is None and (
