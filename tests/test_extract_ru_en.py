@@ -1237,3 +1237,33 @@ def test_venues_the_gazetteer_does_not_know_in_three_languages():
     summit = next(e.id for e in en.entities if e.type == "Event")
     venue = places["Meijiang Convention and Exhibition Center"].id
     assert (summit, "locatedIn", venue) in facts(en)
+
+
+def test_gatherings_named_by_a_quoted_title():
+    ru = _ru(
+        "Сегодня в Ашхабаде состоялся Международный форум «Международный год мира и доверия:"
+        " единство во имя мира». Форум открыл Президент Туркменистана Сердар Бердымухамедов."
+    )
+    forum = next(e for e in ru.entities if e.type == "Event")
+    assert forum.mentions[0].text.startswith("Международный форум «Международный год мира")
+    assert (forum.id, "locatedIn", "place/ashgabat") in facts(ru)
+    kk = extract(
+        parse_text(
+            "Тақырып\n\nАстанада «Қазақ дипломатиясы: тарихы, бүгіні және болашағы» атты"
+            " халықаралық конференция өтті.\n\nПрезидент «Бір су» саммитінің нәтижелеріне"
+            " тоқталды.\n\n12.10.2025",
+            lang="kk",
+        )
+    )
+    events = {e.label: e for e in kk.entities if e.type == "Event"}
+    conference = next(e for label, e in events.items() if label.startswith("Conference"))
+    assert "атты халықаралық конференция" in conference.mentions[0].text
+    assert any(label.startswith("Summit") for label in events)
+    en = _en('The "Central Asia: Shared Future" forum was held in Astana.')
+    assert next(e for e in en.entities if e.type == "Event").label == (
+        'Forum "Central Asia: Shared Future"'
+    )
+    # "Открывая конференцию": a gerund, not an adjective naming another conference
+    opening = _ru("В Астане прошла международная конференция.", "Открывая конференцию, министр"
+                  " выступил с речью.")
+    assert len([e for e in opening.entities if e.type == "Event"]) == 1

@@ -27,6 +27,7 @@ from graph.extract.entities import (
     find_proposals,
     find_proposals_kk,
     find_resolutions,
+    find_titled_gatherings,
     find_venues,
 )
 from graph.extract.events import (
@@ -111,6 +112,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         find_resolutions(doc, sent)
         find_corridors(doc, sent)
         find_venues(doc, sent)
+        find_titled_gatherings(doc, sent)
         if lang == "kk":
             find_initiatives(doc, sent, lex)
             find_proposals_kk(doc, sent, lex)

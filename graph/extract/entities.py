@@ -1078,23 +1078,106 @@ def find_venues(doc: Doc, sent: Sent) -> None:
         return
 
 
-def _quoted_before(sent: Sent, k: int) -> tuple[int, int] | None:
-    """The tokens of a «quoted name» that ends right before token ``k``."""
+_QUOTES = {"»": "«", "”": "“", '"': '"'}
+
+
+def _quoted_before(sent: Sent, k: int, most: int = 5) -> tuple[int, int] | None:
+    """The tokens of a «quoted name» (at most ``most``) that ends right before token ``k``."""
     base = sent.span.start
-    if k == 0 or "»" not in sent.text[sent.toks[k - 1].end - base : sent.toks[k].start - base]:
+    if k == 0 or k >= len(sent.toks):
         return None
-    opened = sent.text.rfind("«", 0, sent.toks[k - 1].end - base)
+    gap = sent.text[sent.toks[k - 1].end - base : sent.toks[k].start - base]
+    close = next((c for c in _QUOTES if c in gap), None)
+    if close is None:
+        return None
+    opened = sent.text.rfind(_QUOTES[close], 0, sent.toks[k - 1].start - base)
     first = next((m for m in range(k) if sent.toks[m].start - base > opened), None)
-    return (first, k) if opened >= 0 and first is not None and k - first <= 5 else None
+    return (first, k) if opened >= 0 and first is not None and k - first <= most else None
 
 
-def _quoted_after(sent: Sent, k: int) -> tuple[int, int] | None:
-    """The tokens of a «quoted name» that opens right after token ``k - 1``."""
+def _quoted_after(sent: Sent, k: int, most: int = 5) -> tuple[int, int] | None:
+    """The tokens of a «quoted name» (at most ``most``) that opens right after token
+    ``k - 1``."""
     base = sent.span.start
-    if k >= len(sent.toks) or "«" not in sent.text[sent.toks[k - 1].end - base :
-                                                    sent.toks[k].start - base]:
+    if k >= len(sent.toks) or k == 0:
         return None
-    closed = sent.text.find("»", sent.toks[k].start - base)
+    gap = sent.text[sent.toks[k - 1].end - base : sent.toks[k].start - base]
+    opening = next((o for o in ("«", "“", '"') if o in gap), None)
+    if opening is None:
+        return None
+    close = {"«": "»", "“": "”", '"': '"'}[opening]
+    closed = sent.text.find(close, sent.toks[k].start - base)
     last = next((m for m in range(len(sent.toks) - 1, k - 1, -1)
                  if sent.toks[m].end - base <= closed), None)
-    return (k, last + 1) if closed >= 0 and last is not None and last + 1 - k <= 5 else None
+    return (k, last + 1) if closed >= 0 and last is not None and last + 1 - k <= most else None
+
+
+# -- gatherings named by a quoted title -----------------------------------------------------
+
+#: heads of gatherings with a title of their own (en word; ru lemma; kk stem) -> English
+_TITLED_HEADS = {
+    "en": {"forum": "Forum", "conference": "Conference", "summit": "Summit",
+           "congress": "Congress", "symposium": "Symposium"},
+    "ru": {"форум": "Forum", "конференция": "Conference", "саммит": "Summit",
+           "конгресс": "Congress", "симпозиум": "Symposium"},
+    "kk": {"форум": "Forum", "конференция": "Conference", "саммит": "Summit",
+           "конгресс": "Congress", "симпозиум": "Symposium"},
+}
+
+
+def find_titled_gatherings(doc: Doc, sent: Sent) -> None:
+    """ "Международный форум «Международный год мира и доверия ...»", "«Бір су» саммиті",
+    "конференция «Казахская дипломатия ...»", "the "Central Asia: Shared Future" forum": a
+    gathering named by its quoted title is an Event of its own (a recurring body the
+    gazetteer knows is read elsewhere)."""
+    toks = sent.toks
+    table = _TITLED_HEADS[doc.lang]
+    for k in range(len(toks)):
+        if sent.covered(k) is not None:
+            continue
+        head = word_key(doc.lang, sent, k, table)
+        if head is None:
+            continue
+        span = _quoted_after(sent, k + 1, 12) if doc.lang == "ru" else None
+        span = span or _quoted_before(sent, k, 12) or (
+            _quoted_after(sent, k + 1, 12) if doc.lang == "en" else None
+        )
+        if span is None and doc.lang == "kk" and k and toks[k - 1].lower == "атты":
+            span = _quoted_before(sent, k - 1, 12)  # "«...» атты конференция"
+        if span is None and doc.lang == "kk" and k > 1 and toks[k - 2].lower == "атты" and (
+            toks[k - 1].lower.startswith("халықаралық")
+        ):
+            span = _quoted_before(sent, k - 2, 12)  # "«...» атты халықаралық конференция"
+        if span is None:
+            continue
+        i, j = span
+        if any(sent.covered(m) is not None and sent.covered(m).type not in (
+            "Place", "State", "Initiative", "Organization"
+        ) for m in range(i, j)):
+            continue
+        base = sent.span.start
+        title = sent.text[toks[i].start - base : toks[j - 1].end - base]
+        if doc.lang != "en":
+            title = to_latin(title)
+        label = f'{table[head]} "{title}"'
+        start = min(i, k)
+        if k and sent.covered(k - 1) is None and (
+            toks[k - 1].lower.startswith(("международн", "халықаралық", "international"))
+        ):
+            start = min(start, k - 1)
+        for m in range(i, j):  # the title's inner names are the title's words here
+            inner = sent.covered(m)
+            if inner is not None:
+                inner.nested = True
+        ent = _new_named(doc, sent, "Event", label, start, max(j, k + 1))
+        kind = "Summit" if table[head] == "Summit" else "Conference"
+        ev = doc.event(ent, kind)
+        if any(t.lower.startswith(_HELD_TODAY) for t in toks) or any(
+            sent.reads[m] & {"состояться", "пройти", "открыться"} for m in range(len(toks))
+        ):
+            ev.date = ev.date or doc.article.date  # told as held now, not recalled
+        return
+
+
+#: words that tell a gathering was held (en words, kk stems)
+_HELD_TODAY = ("held", "opened", "took", "өтті", "ашылды", "басталды")

@@ -464,6 +464,9 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
             sent.toks[start - 1].lower.endswith(
                 ("ая", "ый", "ой", "ое", "лы", "лі", "дық", "дік", "лық", "лік", "тық", "тік")
             )
+        ) and (  # (an adjective, not the gerund of "Открывая конференцию")
+            doc.lang == "kk"
+            or any(r.endswith(("ый", "ий", "ой")) for r in sent.reads[start - 1])
         ):
             start -= 1  # "международная конференция", "салтанатты рәсім", "халықаралық
             # конференция"
