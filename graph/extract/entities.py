@@ -1048,6 +1048,14 @@ def find_venues(doc: Doc, sent: Sent) -> None:
             return
         if en == "Region":
             continue
+        named_by = sent.covered(start - 1) if start else None
+        if span is None and named_by is not None and named_by.type == "Place" and (
+            named_by.j == start and "Airport" in en
+        ):  # "Қазан халықаралық әуежайы", "Astana International Airport": the city's airport
+            name = doc.entities[named_by.entity].label
+            en = en if en.startswith("International") or start == k else f"International {en}"
+            _new_named(doc, sent, "Place", f"{name} {en}", named_by.i, k + n)
+            return
         if span is None and doc.lang in ("en", "kk"):
             first = start
             while first > 1 and sent.covered(first - 1) is None and (
