@@ -644,3 +644,11 @@ def test_a_region_named_after_its_city():
     result = _kk_extraction("Шарт бойынша Ташкент облысының бір бөлігі Қазақстанға өтті.")
     places = {e.label: [m.text for m in e.mentions] for e in result.entities if e.type == "Place"}
     assert places == {"Tashkent Region": ["Ташкент облысының"]}  # the region, not the city
+
+
+def test_a_short_conversation_is_a_meeting():
+    result = _kk_extraction("Қасым-Жомарт Тоқаев сондай-ақ Масуд Пезешкианмен қысқаша әңгімелесті.")
+    got = _triples(result)
+    assert ("official/kassym-jomart-tokayev", "metWith", "official/masoud-pezeshkian") in got
+    meeting = next(e for e in result.entities if e.type == "Event")
+    assert meeting.mentions[0].text == "әңгімелесті"

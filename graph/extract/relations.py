@@ -23,7 +23,7 @@ _PROPOSE = ("ұсынды", "ұсыныс", "ұсынған", "ұсынат", "�
 #: participles that tie an author to the thing named right after ("Қазақстан ұсынған X")
 _PROPOSED_BY = ("ұсынған", "бастамашы")
 _INITIATED = ("бастамасымен", "бастамасы бойынша")
-_MEET = ("кездес", "келіссөз")
+_MEET = ("кездес", "келіссөз", "әңгімелес", "сұхбаттас")  # (a short conversation too)
 _CONJ = ("және", "мен", "пен", "бен")
 #: plural subjects standing for the officials of the event at hand ("көшбасшылар қол қойды")
 _COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер", "министр", "президенттер")
