@@ -1267,3 +1267,14 @@ def test_gatherings_named_by_a_quoted_title():
     opening = _ru("В Астане прошла международная конференция.", "Открывая конференцию, министр"
                   " выступил с речью.")
     assert len([e for e in opening.entities if e.type == "Event"]) == 1
+
+
+def test_backing_an_initiative_is_not_proposing_it():
+    result = _ru(
+        "Касым-Жомарт Токаев поддержал инициативу о создании Международной водной организации.",
+        "Роман Василенко призвал партнеров поддержать инициативу по созданию Международного"
+        " агентства по биологической безопасности.",
+    )
+    got = facts(result)
+    assert not any(p == "proposed" for _s, p, _o in got)
+    assert any(p == "supports" and "water" in o for _s, p, o in got)

@@ -228,6 +228,9 @@ _BETWEEN_VERBS = frozenset({"then", "also", "later", "held", "had", "a", "an", "
 #: organising an event: "Организаторами ... выступили", "organized by"
 _ORGANISE = frozenset({"организатор", "организаторами", "organized", "organised",
                        "co-organized", "co-organised"})
+#: backing a proposal someone else made (ru lemmas, en words)
+_BACKING = frozenset({"поддержать", "поддерживать", "поддержка", "приветствовать", "одобрить",
+                      "supported", "support", "supports", "backed", "welcomed", "endorsed"})
 #: the officials who met, said together ("Собеседники подтвердили заинтересованность")
 _INTERLOCUTORS = frozenset({"собеседники", "interlocutors", "президенты", "presidents"})
 #: "all six countries", "both countries", "обе страны": the states of the event at hand
@@ -474,6 +477,8 @@ class SvoRelationFinder(RelationFinder):
                         if (st := self.national_state(o)) and st in doc.entities
                     )  # (a state the text never names is not a subject)
                 )
+            if predicate == "proposed" and self._backed_noun(sent, i):
+                continue  # "поддержал инициативу ...": backing it, not its authorship
             if predicate == "proposed" and not subjects:  # "инициатива Президента Казахстана ..."
                 subjects = [
                     h.entity
@@ -1011,6 +1016,18 @@ class SvoRelationFinder(RelationFinder):
                                     "совместной декларации", "совместного заявления")
             )
         return self._joint
+
+    def _backed_noun(self, sent: Sent, i: int) -> bool:
+        """Is the proposal noun at ``i`` ("инициативу", "proposal") the object of backing or
+        of a call to back it ("поддержал инициативу", "призвал поддержать инициативу")?"""
+        words = sent.reads[i] if self.doc.lang == "ru" else {sent.toks[i].lower}
+        if not words & {"инициатива", "предложение", "initiative", "proposal", "idea", "идея"}:
+            return False
+        for k in range(max(0, i - 3), i):
+            said = sent.reads[k] if self.doc.lang == "ru" else {sent.toks[k].lower}
+            if said & _BACKING:
+                return True
+        return False
 
     def _interlocutors(self, sent: Sent, before: int) -> bool:
         """ "Собеседники", "the presidents", "the two leaders" before the trigger: the
