@@ -1278,3 +1278,17 @@ def test_backing_an_initiative_is_not_proposing_it():
     got = facts(result)
     assert not any(p == "proposed" for _s, p, _o in got)
     assert any(p == "supports" and "water" in o for _s, p, o in got)
+
+
+def test_the_state_that_joins_a_treaty_is_a_party_to_it():
+    texts = [
+        _en("Kazakhstan renounced its arsenal and joined the Treaty on the Non-Proliferation of"
+            " Nuclear Weapons."),
+        _en("It followed Kazakhstan's accession to the Treaty on the Non-Proliferation of Nuclear"
+            " Weapons in 1994."),
+        _ru("Казахстан присоединился к Договору о нераспространении ядерного оружия в 1994 году."),
+        extract(parse_text("Тақырып\n\nҚазақстан 1994 жылы Ядролық қаруды таратпау туралы шартқа"
+                           " қосылды.\n\n12.10.2025", lang="kk")),
+    ]
+    for result in texts:
+        assert ("state/kz", "partyTo", "treaty/npt") in facts(result)

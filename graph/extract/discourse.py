@@ -113,6 +113,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _membership(doc)
     _possessive_proposals(doc)
     _parties(doc, finder)
+    _accessions(doc)
     _occasions_of_visit(doc)
 
 
@@ -1131,6 +1132,44 @@ def _between_before(doc: Doc, sent: Sent, t: Hit) -> None:
             continue
         if h.type == "State" or h.entity.startswith("organization/government-"):
             doc.relate(h.entity, "partyTo", t.entity, sent, 0.5)
+
+
+#: joining a treaty: en words, ru lemmas, kk stems
+_JOIN = {"en": ("joined", "acceded", "accession"), "ru": ("присоединиться", "присоединение"),
+         "kk": ("қосылд", "қосылған", "қосылу")}
+
+
+def _accessions(doc: Doc) -> None:
+    """ "Kazakhstan ... joined the Treaty on the Non-Proliferation of Nuclear Weapons",
+    "Kazakhstan's accession to the NPT", "Казахстан присоединился к Договору ...", "Қазақстан
+    ... шартқа қосылды": the state that joins a treaty is a party to it."""
+    words = _JOIN[doc.lang]
+    for sent in doc.sents:
+        toks = sent.toks
+        for k in range(len(toks)):
+            if doc.lang == "ru":
+                hit_word = bool(sent.reads[k] & set(words))
+            elif doc.lang == "kk":
+                hit_word = toks[k].lower.startswith(words)
+            else:
+                hit_word = toks[k].lower in words
+            if not hit_word or sent.covered(k) is not None:
+                continue
+            if doc.lang == "kk":  # the treaty in the dative right before the verb
+                treaty = next((h for h in sent.hits if h.type == "Treaty" and h.j in (k, k - 1)
+                               and not h.nested), None)
+            else:  # "joined the NPT", "accession to the NPT", "присоединился к Договору"
+                treaty = next((h for h in sorted(sent.hits, key=lambda h: h.i)
+                               if h.type == "Treaty" and k < h.i <= k + 3 and not h.nested), None)
+            if treaty is None:
+                continue
+            states = [
+                h for h in sent.hits
+                if h.type == "State" and not h.nested and not h.in_title and h.j <= k
+                and (doc.lang != "kk" or h.case == "nom")
+            ]
+            if states:
+                doc.relate(states[-1].entity, "partyTo", treaty.entity, sent, 0.6)
 
 
 def _parties(doc: Doc, finder: RelationFinder) -> None:
