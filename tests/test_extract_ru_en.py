@@ -1292,3 +1292,12 @@ def test_the_state_that_joins_a_treaty_is_a_party_to_it():
     ]
     for result in texts:
         assert ("state/kz", "partyTo", "treaty/npt") in facts(result)
+
+
+def test_calling_for_after_a_quote():
+    result = _en(
+        '"The Turkic world must become a strong actor," Erdogan said in his address, calling for'
+        " swift implementation of the Turkic World Vision–2040."
+    )
+    vision = next(e.id for e in result.entities if e.type == "Initiative")
+    assert ("official/recep-tayyip-erdogan", "calledFor", vision) in facts(result)

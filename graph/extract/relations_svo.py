@@ -119,6 +119,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
         "calledFor": (
             ("called", "for"),
             ("calls", "for"),
+            ("calling", "for"),  # "..., calling for swift implementation of the Vision"
             ("urged",),
             ("call", "for"),
             ("called", "on"),
