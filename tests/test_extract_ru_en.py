@@ -1301,3 +1301,15 @@ def test_calling_for_after_a_quote():
     )
     vision = next(e.id for e in result.entities if e.type == "Initiative")
     assert ("official/recep-tayyip-erdogan", "calledFor", vision) in facts(result)
+
+
+def test_talks_are_part_of_a_visit_only_one_of_them_paid():
+    result = _en(
+        "Iranian President Masoud Pezeshkian arrived in Astana on an official visit and was"
+        " welcomed by President Kassym-Jomart Tokayev.",
+        "Later, Kassym-Jomart Tokayev also met Vladimir Putin for talks on energy.",
+    )
+    got = facts(result)
+    talks = next(e.id for e in result.entities if e.label.startswith("Meeting of"))
+    visit = next(e.id for e in result.entities if "visit" in e.label)
+    assert (talks, "partOf", visit) not in got

@@ -398,14 +398,19 @@ def _meetings(doc: Doc) -> None:
                 e
                 for e, v in doc.events.items()
                 if v.kind == "Visit"
-                and any((w, "participatedIn", e) in doc.relations for w in (a, b))
+                and any(
+                    (w, "participatedIn", e) in doc.relations
+                    and doc.entities[w].label in doc.entities[e].label  # (the visitor's)
+                    for w in (a, b)
+                )
+                and not (v.date and doc.year and v.date[:4] != doc.year)
             ),
             None,
         )
-        if visit:  # talks held during a visit are part of it
-            doc.relate(ent.id, "partOf", visit, sent, 0.5)
-        elif (host := _sidelines_of(doc, sent, ent.id)) is not None:
+        if (host := _sidelines_of(doc, sent, ent.id)) is not None:
             doc.relate(ent.id, "partOf", host, sent, 0.5)  # "on the sidelines of the summit"
+        elif visit:  # talks held during a visit (one of them paid) are part of it
+            doc.relate(ent.id, "partOf", visit, sent, 0.5)
 
 
 def _venue(sent: Sent) -> Hit | None:
