@@ -1000,9 +1000,24 @@ _VENUE_HEADS = {
 }
 
 
+#: the heads longest first, per language (looked up at every token)
+_VENUE_ORDER = {
+    lang: sorted(heads.items(), key=lambda kv: -len(kv[0])) for lang, heads in _VENUE_HEADS.items()
+}
+_VENUE_FIRST = {lang: {words[0] for words in heads} for lang, heads in _VENUE_HEADS.items()}
+
+
 def _venue_head(doc: Doc, sent: Sent, k: int) -> tuple[int, str] | None:
     """A venue head starting at token ``k``: (its length, English)."""
-    for words, en in sorted(_VENUE_HEADS[doc.lang].items(), key=lambda kv: -len(kv[0])):
+    low = sent.toks[k].lower
+    first = _VENUE_FIRST[doc.lang]
+    if doc.lang == "en" and low not in first:
+        return None
+    if doc.lang == "ru" and not sent.reads[k] & first:
+        return None
+    if doc.lang == "kk" and not low.startswith(tuple(first)):
+        return None
+    for words, en in _VENUE_ORDER[doc.lang]:
         n = len(words)
         if k + n > len(sent.toks):
             continue
