@@ -1313,3 +1313,16 @@ def test_talks_are_part_of_a_visit_only_one_of_them_paid():
     talks = next(e.id for e in result.entities if e.label.startswith("Meeting of"))
     visit = next(e.id for e in result.entities if "visit" in e.label)
     assert (talks, "partOf", visit) not in got
+
+
+def test_an_organisation_introduced_with_its_abbreviation():
+    result = _en(
+        "The Ministry of Energy of Kazakhstan and the Japan Organization for Metals and Energy"
+        " Security (JOGMEC) concluded an agreement.",
+        "Representatives of the International Committee of the Red Cross (ICRC) attended.",
+        "Kazakhstan joined the Treaty on the Non-Proliferation of Nuclear Weapons (NPT).",
+    )
+    orgs = {e.label for e in result.entities if e.type == "Organization"}
+    assert "Japan Organization for Metals and Energy Security" in orgs
+    assert "International Committee of the Red Cross" in orgs
+    assert not any("Treaty" in label for label in orgs)  # a treaty's abbreviation stays a treaty

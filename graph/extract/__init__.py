@@ -17,6 +17,7 @@ from graph.extract.discourse import (
     read_discourse,
 )
 from graph.extract.entities import (
+    find_abbreviated_organisations,
     find_anaphors,
     find_bodies_kk,
     find_corridors,
@@ -112,6 +113,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         find_resolutions(doc, sent)
         find_corridors(doc, sent)
         find_venues(doc, sent)
+        find_abbreviated_organisations(doc, sent)
         find_titled_gatherings(doc, sent)
         if lang == "kk":
             find_initiatives(doc, sent, lex)

@@ -1204,3 +1204,63 @@ def find_titled_gatherings(doc: Doc, sent: Sent) -> None:
 
 #: words that tell a gathering was held (en words, kk stems)
 _HELD_TODAY = ("held", "opened", "took", "өтті", "ашылды", "басталды")
+
+
+# -- organisations introduced with their abbreviation -----------------------------------------
+
+_ABBR = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+_NAME_GLUE = frozenset({"of", "for", "and", "on", "the", "in"})
+#: heads that make a name an event, a document or a gathering, not an organisation
+_NOT_ORG_HEADS = frozenset({"summit", "forum", "conference", "treaty", "agreement",
+                            "convention", "declaration", "initiative", "programme", "program",
+                            "dialogue", "session", "meeting", "route", "corridor", "zone"})
+
+
+def find_abbreviated_organisations(doc: Doc, sent: Sent) -> None:
+    """ "the Japan Organization for Metals and Energy Security (JOGMEC)", "the National Nuclear
+    Security Administration (NNSA)": a capitalised English name followed by its abbreviation
+    in brackets, whose letters are the name's initials, is an Organization."""
+    if doc.lang != "en":
+        return
+    toks, base = sent.toks, sent.span.start
+    for k in range(1, len(toks)):
+        m = _ABBR.match(sent.text, toks[k - 1].end - base)
+        if m is None or m.start(1) + base != toks[k].start:
+            continue
+        abbr = m.group(1)
+        end = k  # the name ends before the bracket
+        farthest = end
+        while farthest > 0 and end - farthest < 10:
+            word = toks[farthest - 1].text
+            if word[:1].isupper() or (word.lower() in _NAME_GLUE and farthest - 1 > 0):
+                farthest -= 1
+            else:
+                break
+        chosen = None  # the longest run of words whose initials open the abbreviation
+        for start in range(farthest, end - 1):
+            if toks[start].lower in _NAME_GLUE or not toks[start].text[:1].isupper():
+                continue
+            words = [t.text for t in toks[start:end]]
+            initials = "".join(w[0] for w in words if w.lower() not in _NAME_GLUE).upper()
+            if initials[:2] == abbr.upper()[:2] and sum(
+                1 for c in initials if c in abbr.upper()
+            ) >= max(2, len(abbr) // 2):
+                chosen = start
+                break
+        if chosen is None:
+            continue
+        start = chosen
+        words = [t.text for t in toks[start:end]]
+        if any(w.lower() in _NOT_ORG_HEADS for w in words):
+            continue
+        inner = [sent.covered(n) for n in range(start, end)]
+        if any(h is not None and (h.i < start or h.j > end) for h in inner):
+            continue
+        if inner and inner[0] is not None and inner[0].i == start and inner[0].j == end:
+            continue  # known already by its full name
+        label = " ".join(words)
+        ent = doc.entity(f"organization/{label_slug(label)}", "Organization", label, name=label)
+        for h in inner:
+            if h is not None:
+                h.nested = True
+        doc.add_hit(sent, ent, start, end, source="name")
