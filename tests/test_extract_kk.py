@@ -652,3 +652,24 @@ def test_a_short_conversation_is_a_meeting():
     assert ("official/kassym-jomart-tokayev", "metWith", "official/masoud-pezeshkian") in got
     meeting = next(e for e in result.entities if e.type == "Event")
     assert meeting.mentions[0].text == "әңгімелесті"
+
+
+def test_where_kazakh_events_took_place_dateline_venue_and_attendance():
+    result = _kk_extraction(
+        "Қазан, 24 қазан – Қасым-Жомарт Тоқаев «БРИКС плюс/аутрич» форматындағы кездесуге"
+        " қатысты.",
+        "Олжас Бектенов Бішкекте үкіметаралық кеңестің отырысына қатысты.",
+        "Қытай – Орталық Азия саммиті өтті. Саммит «Астана» халықаралық конгресс-орталығында"
+        " өтті.",
+    )
+    got = _triples(result)
+    by_label = {e.label: e.id for e in result.entities}
+    plus = next(i for label, i in by_label.items() if label.startswith("BRICS Plus meeting"))
+    assert (plus, "locatedIn", "place/kazan") in got
+    council = next(i for label, i in by_label.items() if label.startswith("Meeting of the Inter"))
+    assert (council, "locatedIn", "place/bishkek") in got
+    summit = next(
+        e.id for e in result.entities if e.type == "Event" and "Central Asia–China" in e.label
+    )
+    venue = next(i for label, i in by_label.items() if "Congress Centre" in label)
+    assert (summit, "locatedIn", venue) in got

@@ -263,6 +263,15 @@ def _anaphor_places(doc: Doc) -> None:
                      if g.j == h.i and g.type == "Place" and g.case == "adj" and not g.nested),
                     None,
                 )
+                if place is None and any(  # "Саммит «Астана» ... конгресс-орталығында өтті"
+                    t.lower.startswith(("өтті", "өтеді", "ұйымдастырыл")) for t in sent.toks
+                ):
+                    place = next(
+                        (g for g in sent.hits
+                         if g.type == "Place" and g.case == "loc" and not g.nested
+                         and not g.in_title),
+                        None,
+                    )
             else:
                 place = next(
                     (g for g in sent.hits

@@ -295,8 +295,10 @@ def _anniversary(doc: Doc, sent: Sent, lex: Lexicon) -> None:
 
 
 def find_places(doc: Doc, sent: Sent) -> None:
-    """ "Женевада өткен <event>": the event took place there; "Алматыдағы <organisation>"."""
+    """ "Женевада өткен <event>": the event took place there; "Алматыдағы <organisation>";
+    the dateline of a lead ("Қазан, 24 қазан – ...", "Самарқанд. ...")."""
     toks = sent.toks
+    _kk_dateline(doc, sent)
     for h in list(sent.hits):
         if h.type not in ("Place", "State") or h.nested:
             continue
@@ -314,9 +316,10 @@ def find_places(doc: Doc, sent: Sent) -> None:
         ):
             # "Бішкекте ... сессиясы өтті", "Ташкентте өтетін ... кездесуіне"
             held = any(
-                t.lower.startswith(("өтті", "өтеді", "өтетін", "өткен", "өтпек", "өткіз"))
+                t.lower.startswith(("өтті", "өтеді", "өтетін", "өткен", "өтпек", "өткіз",
+                                    "қатысты", "қатысады", "ұйымдастырыл"))
                 for t in toks[j:]
-            )
+            )  # ("Бішкекте ... отырысына қатысты": the sitting was held there)
             later = [
                 g
                 for g in sent.hits
@@ -359,6 +362,26 @@ def find_places(doc: Doc, sent: Sent) -> None:
                 doc.relate(nxt.entity, "locatedIn", h.entity, sent, 0.8)
                 if nxt.type == "Event" and nxt.entity in doc.events:
                     doc.events[nxt.entity].place = doc.events[nxt.entity].place or h.entity
+
+
+def _kk_dateline(doc: Doc, sent: Sent) -> None:
+    """ "Қазан, 24 қазан – Қасым-Жомарт Тоқаев ... кездесуге қатысты", "Нью-Йорк, 11 наурыз
+    2025 жыл – ...": the city a lead opens with is where its events took place."""
+    if sent.index > 4 or not sent.toks:
+        return
+    lead = next((h for h in sent.hits if h.i == 0 and h.type == "Place" and not h.nested), None)
+    if lead is None:
+        return
+    rest = sent.text[lead.end - sent.span.start :][:2].strip()
+    if rest[:1] not in (",", ".", "–", "—"):
+        return
+    for h in sent.hits:
+        ev = doc.events.get(h.entity)
+        if ev is None or h.source == "anaphor" or ev.kind in ("Anniversary", "Visit"):
+            continue
+        if ev.place is None:
+            ev.place = lead.entity
+        doc.relate(h.entity, "locatedIn", lead.entity, sent, 0.6)
 
 
 # -- Russian and English -----------------------------------------------------------------

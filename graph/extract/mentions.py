@@ -503,13 +503,18 @@ _KK_MONTH_CITIES = {"қазан": "place/kazan"}
 
 def _kk_month_cities(doc: Doc, sent: Sent) -> None:
     toks = sent.toks
-    for k in range(1, len(toks)):
+    base = sent.span.start
+    for k in range(len(toks)):
         tok = toks[k]
         city = next((c for w, c in _KK_MONTH_CITIES.items() if tok.lower.startswith(w)), None)
         if city is None or not tok.text[:1].isupper() or sent.covered(k) is not None:
             continue
-        if len(tok.text) - len("қазан") > 4 or toks[k - 1].text[:1].isdigit() or (
-            k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
+        after = sent.text[tok.end - base : tok.end - base + 1]
+        if k == 0 and not (after == "," and tok.lower == "қазан"):
+            continue  # (a capital opening a sentence says nothing, but "Қазан, 24 қазан –" is
+            # a dateline)
+        if len(tok.text) - len("қазан") > 4 or (k and toks[k - 1].text[:1].isdigit()) or (
+            k and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
         ):
             continue  # "24 Қазан", "Қазан 2024": the month
         if doc.gaz.get(city) is not None:
