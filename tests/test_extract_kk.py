@@ -673,3 +673,15 @@ def test_where_kazakh_events_took_place_dateline_venue_and_attendance():
     )
     venue = next(i for label, i in by_label.items() if "Congress Centre" in label)
     assert (summit, "locatedIn", venue) in got
+
+
+def test_a_state_after_a_postposition_is_not_the_subject():
+    result = _kk_extraction(
+        "Қасым-Жомарт Тоқаев саммитте сөз сөйледі.",
+        "Сондай-ақ ол Орталық Азия елдерін Қытай арқылы нарықтарға шығаратын «Транскаспий"
+        " халықаралық көлік маршрутын» одан әрі дамытуды қолдайтынын айтты.",
+    )
+    got = _triples(result)
+    route = next(e.id for e in result.entities if "Trans-Caspian" in e.label)
+    assert ("official/kassym-jomart-tokayev", "supports", route) in got
+    assert ("state/cn", "supports", route) not in got  # "Қытай арқылы": via China

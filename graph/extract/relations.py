@@ -58,6 +58,12 @@ def _authors_clause(sent: Sent, h: Hit) -> bool:
     return bool(nxt) and nxt[0].startswith(_PROPOSED_BY)
 
 
+#: Kazakh postpositions that take a noun in the nominative, which is then not a subject
+_GOVERNING_POSTPOSITIONS = frozenset(
+    {"арқылы", "үшін", "туралы", "бойынша", "сияқты", "секілді", "қарсы", "жөнінде"}
+)
+
+
 def actors(
     sent: Sent, cases: tuple[str, ...] = ("nom",), types: tuple[str, ...] = ACTOR_TYPES
 ) -> list[Hit]:
@@ -74,6 +80,8 @@ def actors(
             outer = sent.covered(h.i)
             if outer is not None and outer is not h and outer.type not in ACTOR_TYPES:
                 continue  # inside an initiative's or an event's name
+            if h.j < len(sent.toks) and sent.toks[h.j].lower in _GOVERNING_POSTPOSITIONS:
+                continue  # "Қытай арқылы" (via China): a nominative that is no subject
             if h.entity not in seen:
                 seen.add(h.entity)
                 out.append(h)
