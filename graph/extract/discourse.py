@@ -315,7 +315,7 @@ def _last_event(doc: Doc, before: int, kinds: tuple[str, ...]) -> str | None:
             if (
                 ev is None
                 or ev.kind in _NOT_ATTENDED
-                or (ev.date and doc.year and ev.date[:4] != doc.year)
+                or doc.other_year(ev.date)
             ):
                 continue
             if not kinds or ev.kind in kinds:
@@ -412,7 +412,7 @@ def _meetings(doc: Doc) -> None:
                     and doc.entities[w].label in doc.entities[e].label  # (the visitor's)
                     for w in (a, b)
                 )
-                and not (v.date and doc.year and v.date[:4] != doc.year)
+                and not doc.other_year(v.date)
             ),
             None,
         )

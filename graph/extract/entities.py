@@ -924,7 +924,6 @@ def _dashed_places(doc: Doc, sent: Sent, i: int) -> tuple[list[str], int] | None
         gap = sent.text[toks[k - 1].end - base : toks[k].start - base] if k < len(toks) else ""
         if gap.strip() not in _LINK_DASHES:
             break
-        k += 1 if not gap.strip() else 0
     if len(names) < 2 or not known:
         return None
     return names, k
@@ -1005,6 +1004,7 @@ _VENUE_ORDER = {
     lang: sorted(heads.items(), key=lambda kv: -len(kv[0])) for lang, heads in _VENUE_HEADS.items()
 }
 _VENUE_FIRST = {lang: {words[0] for words in heads} for lang, heads in _VENUE_HEADS.items()}
+_VENUE_STEMS = tuple(_VENUE_FIRST["kk"])  # Kazakh heads are matched as word stems
 
 
 def _venue_head(doc: Doc, sent: Sent, k: int) -> tuple[int, str] | None:
@@ -1015,7 +1015,7 @@ def _venue_head(doc: Doc, sent: Sent, k: int) -> tuple[int, str] | None:
         return None
     if doc.lang == "ru" and not sent.reads[k] & first:
         return None
-    if doc.lang == "kk" and not low.startswith(tuple(first)):
+    if doc.lang == "kk" and not low.startswith(_VENUE_STEMS):
         return None
     for words, en in _VENUE_ORDER[doc.lang]:
         n = len(words)
@@ -1101,7 +1101,9 @@ def find_venues(doc: Doc, sent: Sent) -> None:
         return
 
 
+#: closing quote -> its opening one, and the reverse
 _QUOTES = {"»": "«", "”": "“", '"': '"'}
+_CLOSING = {opening: close for close, opening in _QUOTES.items()}
 
 
 def _quoted_before(sent: Sent, k: int, most: int = 5) -> tuple[int, int] | None:
@@ -1125,10 +1127,10 @@ def _quoted_after(sent: Sent, k: int, most: int = 5) -> tuple[int, int] | None:
     if k >= len(sent.toks) or k == 0:
         return None
     gap = sent.text[sent.toks[k - 1].end - base : sent.toks[k].start - base]
-    opening = next((o for o in ("«", "“", '"') if o in gap), None)
+    opening = next((o for o in _CLOSING if o in gap), None)
     if opening is None:
         return None
-    close = {"«": "»", "“": "”", '"': '"'}[opening]
+    close = _CLOSING[opening]
     closed = sent.text.find(close, sent.toks[k].start - base)
     last = next((m for m in range(len(sent.toks) - 1, k - 1, -1)
                  if sent.toks[m].end - base <= closed), None)

@@ -583,9 +583,17 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
 _ROUND = frozenset({"round", "раунд", "встреча"})  # ("22-я международная встреча по Сирии")
 #: words that may stand between the number and the noun ("22nd international meeting")
 _OCCURRENCE_ADJ = frozenset({"international", "regular", "международный", "очередной"})
-_RU_WORD_ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4,
-                     "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9,
-                     "десятый": 10}
+#: ordinals spelt out (en word; ru lemma; kk word) -> number: "first", "девятый", "оныншы"
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "inaugural": 1,
+    "first-ever": 1,
+    "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
+    "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10,
+    "одиннадцатый": 11, "двенадцатый": 12,
+    "бірінші": 1, "алғашқы": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5,
+    "алтыншы": 6, "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10,
+}
 
 
 def _word_ordinal(doc: Doc, sent: Sent, k: int) -> int | None:
@@ -594,7 +602,7 @@ def _word_ordinal(doc: Doc, sent: Sent, k: int) -> int | None:
         from graph.extract.events_ru_en import _spelled_ordinal
 
         return _spelled_ordinal(sent.toks[k].lower)
-    return next((n for r in sent.reads[k] if (n := _RU_WORD_ORDINALS.get(r))), None)
+    return next((n for r in sent.reads[k] if (n := ORDINAL_WORDS.get(r))), None)
 
 
 def _unnamed_numbered(doc: Doc, sent: Sent, k: int, number: int, when: str | None) -> bool:
@@ -807,6 +815,7 @@ def find_diplomatic_relations(doc: Doc, sent: Sent) -> None:
         return
 
 
+#: "35-летие", "35-летия" ...; "30th"
 _ANNIVERSARY_RU = re.compile(r"^(\d{1,3})-?(?:лети[еяюи]|летием)$")
 _ANNIVERSARY_EN = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 

@@ -22,6 +22,8 @@ import yaml
 
 from graph.config import DATA_DIR
 from graph.extract.events import (
+    _ANNIVERSARY_EN,
+    _ANNIVERSARY_RU,
     _BODY_ANAPHORS,
     _new_event,
     abbreviation,
@@ -33,8 +35,6 @@ from graph.extract.officials import home_state
 
 RU_LEXICON = DATA_DIR / "lexicon" / "ru-en.yaml"
 
-_RU_JUBILEE = re.compile(r"^(\d{1,3})-?лет(?:ие|ия|ию|ием|ии)$")
-_EN_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _EN_ACTIONS = {
     ("closure",): "closure",
@@ -217,12 +217,12 @@ def find_anniversaries(doc: Doc, sent: Sent) -> None:
     toks = sent.toks
     for k, tok in enumerate(toks):
         low = tok.lower
-        m = _RU_JUBILEE.match(low) if doc.lang == "ru" else None
+        m = _ANNIVERSARY_RU.match(low) if doc.lang == "ru" else None
         if m:
             _anniversary(doc, sent, k, k + 1, int(m.group(1)))
             continue
         if not low.isdigit() or _YEAR.match(low) or k + 1 >= len(toks):
-            m = _EN_ORDINAL.match(low) if doc.lang == "en" else None
+            m = _ANNIVERSARY_EN.match(low) if doc.lang == "en" else None
             years = int(m.group(1)) if m else _spelled_ordinal(low) if doc.lang == "en" else None
             if years and k + 1 < len(toks) and toks[k + 1].lower == "anniversary":
                 _anniversary(doc, sent, k, k + 2, years)

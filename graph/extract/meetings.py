@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.events import _new_event, _year_before, abbreviation, ordinal, short_label
+from graph.extract.events import (
+    ORDINAL_WORDS,
+    _new_event,
+    _year_before,
+    abbreviation,
+    ordinal,
+    short_label,
+)
 from graph.extract.mentions import Doc, Hit, Sent, word_key
 
 _SUMMIT = frozenset({"саммит", "summit", "саммиті"})
@@ -123,16 +130,6 @@ def summit_label(doc: Doc, body: str, year: str | None) -> str:
     return f"{abbreviation(doc, owner)} Summit {year or ''}".strip()
 
 
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "inaugural": 1,
-    "first-ever": 1,
-    "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
-    "шестой": 6, "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10,
-    "одиннадцатый": 11, "двенадцатый": 12,
-    "бірінші": 1, "алғашқы": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5,
-    "алтыншы": 6, "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10,
-}
 _NEXT = frozenset(
     {"next", "upcoming", "following", "следующий", "предстоящий", "келесі", "алдағы"}
 )
@@ -155,6 +152,21 @@ _ORDINAL_ENDINGS = frozenset(
 )
 
 
+def _number_at(doc: Doc, sent: Sent, n: int) -> int | None:
+    """The ordinal token ``n`` writes: "seventh", "Седьмая", "екінші", "XII", "7th", "23-й"."""
+    word, low = sent.toks[n].text, sent.toks[n].lower
+    reads = sent.reads[n] if doc.lang == "ru" else frozenset({low})
+    num = next((ORDINAL_WORDS[r] for r in reads if r in ORDINAL_WORDS), None)
+    if num is None:
+        num = roman(word)
+    if num is None and low[:1].isdigit():
+        digits = "".join(c for c in low.split("-")[0] if c.isdigit())
+        rest = low[len(digits) :].lstrip("-")
+        if digits and len(digits) <= 2 and rest in _ORDINAL_ENDINGS:
+            num = int(digits)
+    return num
+
+
 def qualifier(doc: Doc, sent: Sent, k: int, upto: int | None = None) -> str | None:
     """Which occurrence a summit word at ``k`` names: "#2" (an ordinal), "next", or a
     year the sentence gives ("2023"); None for the occurrence at hand. The words looked at
@@ -165,19 +177,10 @@ def qualifier(doc: Doc, sent: Sent, k: int, upto: int | None = None) -> str | No
     for n in [*range(max(0, k - 4), k), *between]:
         if sent.covered(n) is not None and n >= k:
             continue
-        word = sent.toks[n].text
-        low = sent.toks[n].lower
-        reads = sent.reads[n] if doc.lang == "ru" else frozenset({low})
-        num = next((_ORDINALS[r] for r in reads if r in _ORDINALS), None)
-        if num is None:
-            num = roman(word)
-        if num is None and low[:1].isdigit():
-            digits = "".join(c for c in low.split("-")[0] if c.isdigit())
-            rest = low[len(digits):].lstrip("-")
-            if digits and len(digits) <= 2 and rest in _ORDINAL_ENDINGS:
-                num = int(digits)
+        num = _number_at(doc, sent, n)
         if num is not None:
             return f"#{num}"  # "the next, 23rd round": the number says which
+        reads = sent.reads[n] if doc.lang == "ru" else frozenset({sent.toks[n].lower})
         nxt = nxt or bool(reads & _NEXT)
     return "next" if nxt else _year_near(doc, sent, k)
 
@@ -297,19 +300,10 @@ def _ordinal_before(doc: Doc, sent: Sent, i: int) -> int | None:
     for n in (i - 1, i - 2):
         if n < 0 or sent.covered(n) is not None:
             continue
-        word, low = sent.toks[n].text, sent.toks[n].lower
-        if roman(word):
-            return roman(word)
-        reads = sent.reads[n] if doc.lang == "ru" else frozenset({low})
-        num = next((_ORDINALS[r] for r in reads if r in _ORDINALS), None)
-        if num is None and low[:1].isdigit():
-            digits = "".join(c for c in low.split("-")[0] if c.isdigit())
-            rest = low[len(digits) :].lstrip("-")
-            if digits and len(digits) <= 2 and rest in _ORDINAL_ENDINGS:
-                num = int(digits)
+        num = _number_at(doc, sent, n)
         if num is not None:
             return num
-        if n == i - 1 and low not in ("the", "its"):
+        if n == i - 1 and sent.toks[n].lower not in ("the", "its"):
             break
     return None
 

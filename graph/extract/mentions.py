@@ -256,6 +256,11 @@ class Doc:
         self.year = (article.date or "")[:4] or None
         self.month = article.date[:7] if article.date and len(article.date) >= 7 else None
 
+    def other_year(self, date: str | None) -> bool:
+        """Whether ``date`` falls in another year than the article: an event it recalls or
+        announces, not the one it reports (an undated event is not told apart)."""
+        return bool(date and self.year and date[:4] != self.year)
+
     # entities ------------------------------------------------------------------------
 
     def entity(

@@ -96,4 +96,3 @@ def is_abbreviation(word: str) -> bool:
 def short_label(label: str) -> str:
     """ "United Nations Human Rights Council" -> "UN Human Rights Council"."""
     return re.sub(r"^United Nations\b", "UN", label)
-

@@ -509,13 +509,14 @@ class RelationFinder:
             # адалдығын растады": the speaker and the state committed to it support it
             self._with_actor(sent, k, "supports", ("Initiative", "Treaty"), 0.6)
             objects = self._objects_between(sent, 0, k, ("Initiative", "Treaty"))
-            for h in sent.hits:
-                if (
-                    objects and h.type == "State" and h.case == "gen" and not h.nested
-                    and h.j <= objects[0].i
-                ):
-                    for obj in objects:
-                        self.doc.relate(h.entity, "supports", obj.entity, sent, 0.6)
+            states = [
+                h.entity for h in sent.hits
+                if objects and h.type == "State" and h.case == "gen" and not h.nested
+                and h.j <= objects[0].i
+            ]
+            for state in states:
+                for obj in objects:
+                    self.doc.relate(state, "supports", obj.entity, sent, 0.6)
         for k, tok in enumerate(sent.toks):  # "X-тың маңызды екенін / маңыздылығын атап өтті"
             low = tok.lower
             if sent.covered(k) is None and (

@@ -11,7 +11,6 @@ from __future__ import annotations
 from graph.extract.mentions import CAPITALS, Doc, Hit, Sent, ru_cases
 from graph.extract.officials import Title
 from graph.extract.relations import RelationFinder, event_officials, officials_told_of_last
-from graph.models import Event
 
 Trigger = tuple[str, ...]
 
@@ -465,7 +464,8 @@ class SvoRelationFinder(RelationFinder):
             ):  # "Putin, Indian Prime Minister Modi and Tokayev were among the participants"
                 subjects = list(dict.fromkeys(h.entity for h in officials))
             if not subjects and self._interlocutors(sent, i):
-                subjects = self._met_last(sent)  # "Собеседники уделили внимание ...": the two
+                # "Собеседники уделили внимание ...": the two of the meeting told of last
+                subjects = officials_told_of_last(doc, sent)
             if not subjects and self._collective(sent, i):
                 subjects = self.event_officials()
             if not subjects and predicate in _STANCES and self._sides(sent, i):
@@ -1037,10 +1037,6 @@ class SvoRelationFinder(RelationFinder):
             sent.toks[k].lower in _INTERLOCUTORS for k in range(max(0, before - 4), before)
         )
 
-    def _met_last(self, sent: Sent) -> list[str]:
-        """The officials of the meeting told of last (the talks themselves are read later)."""
-        return officials_told_of_last(self.doc, sent)
-
     def _collective(self, sent: Sent, before: int) -> bool:
         return any(sent.toks[k].lower in _COLLECTIVE for k in range(max(0, before - 4), before))
 
@@ -1140,18 +1136,12 @@ class SvoRelationFinder(RelationFinder):
                     later = later or h.entity  # "в заседании": a sitting, not a ceremony
                     continue
                 if self.doc.entities[h.entity].label.startswith("Next ") or (
-                    self._other_time(ev) and not here
+                    self.doc.other_year(ev.date) and not here
                 ):
                     later = later or h.entity  # ("the next summit", one held another year)
                     continue
                 return h.entity
         return later
-
-    def _other_time(self, ev: Event) -> bool:
-        """An event dated in another year than the article ("XXII Форум ..., который пройдет
-        в 2026 году" in a 2025 article): not the one "в заседании" refers to."""
-        year = self.doc.year
-        return bool(ev.date and year and ev.date[:4] != year)
 
     def _limit(
         self, sent: Sent, found: list[tuple[int, int, str]], j: int, predicate: str

@@ -126,10 +126,10 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
     ]
     if staying:
         return staying[-1]
-    owner = [  # "on the occasion of the Kazakh President's state visit": his visit
+    owner = doc.lang == "en" and [  # "on the occasion of the Kazakh President's state visit"
         h for h in before if k - 3 <= h.j and sent.toks[h.j - 1].text.endswith(("'s", "’s"))
     ]
-    if owner and doc.lang == "en":
+    if owner:
         return owner[-1]
     # Russian may name the visitor after the title and the destination ("визит в Казахстан
     # Министра иностранных дел Венгрии Петера Сийярто"), within the same clause
