@@ -1024,11 +1024,10 @@ class SvoRelationFinder(RelationFinder):
         words = sent.reads[i] if self.doc.lang == "ru" else {sent.toks[i].lower}
         if not words & {"инициатива", "предложение", "initiative", "proposal", "idea", "идея"}:
             return False
-        for k in range(max(0, i - 3), i):
-            said = sent.reads[k] if self.doc.lang == "ru" else {sent.toks[k].lower}
-            if said & _BACKING:
-                return True
-        return False
+        return any(
+            (sent.reads[k] if self.doc.lang == "ru" else {sent.toks[k].lower}) & _BACKING
+            for k in range(max(0, i - 3), i)
+        )
 
     def _interlocutors(self, sent: Sent, before: int) -> bool:
         """ "Собеседники", "the presidents", "the two leaders" before the trigger: the
