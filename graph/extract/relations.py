@@ -511,9 +511,9 @@ class RelationFinder:
             objects = self._objects_between(sent, 0, k, ("Initiative", "Treaty"))
             states = [
                 h.entity for h in sent.hits
-                if objects and h.type == "State" and h.case == "gen" and not h.nested
+                if h.type == "State" and h.case == "gen" and not h.nested
                 and h.j <= objects[0].i
-            ]
+            ] if objects else []
             for state in states:
                 for obj in objects:
                     self.doc.relate(state, "supports", obj.entity, sent, 0.6)
