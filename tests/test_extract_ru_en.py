@@ -1326,3 +1326,14 @@ def test_an_organisation_introduced_with_its_abbreviation():
     assert "Japan Organization for Metals and Energy Security" in orgs
     assert "International Committee of the Red Cross" in orgs
     assert not any("Treaty" in label for label in orgs)  # a treaty's abbreviation stays a treaty
+
+
+def test_a_forum_named_inside_an_initiative_is_named_too():
+    ru = _ru("Президент Казахстана выступил за реформу Совета Безопасности ООН.")
+    kk = extract(parse_text("Тақырып\n\nПрезидент өз сөзінде БҰҰ Қауіпсіздік Кеңесін реформалау"
+                            " мәселесін көтерді.\n\n12.10.2025", lang="kk"))
+    for result in (ru, kk):
+        ids = {e.id for e in result.entities}
+        assert {"initiative/unsc-reform", "forum/unsc"} <= ids
+        council = next(e for e in result.entities if e.id == "forum/unsc")
+        assert council.mentions[0].text in ("Совета Безопасности ООН", "БҰҰ Қауіпсіздік Кеңесін")

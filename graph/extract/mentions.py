@@ -481,6 +481,8 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
         doc.add_hit(sent, ent, m.start, m.end, case=doc.case_of(last, base))
         if m.end - m.start > 1 and entry.type == "Organization":
             _nested_states(doc, sent, matcher, m)  # "МИД Японии": Japan is named too
+        if m.end - m.start > 1 and entry.type in _COMPOSITE:
+            _nested_bodies(doc, sent, matcher, m)
         # a body's name often holds its organisation's (БҰҰ Адам құқықтары жөніндегі кеңес)
         if m.end - m.start > 1 and entry.part_of:
             for k in range(m.start, m.end):
@@ -574,6 +576,35 @@ def _currency(sent: Sent, m) -> bool:
     after = toks[m.end].lower if m.end < len(toks) else ""
     before = toks[m.start - 1].lower if m.start else ""
     return after.startswith(("dollar", "доллар")) or before.startswith(("доллар", "dollar"))
+
+
+#: reference entries whose names are made of other entries' names ("Reform of the UN Security
+#: Council", "реформа Совета Безопасности ООН")
+_COMPOSITE = ("Initiative",)
+_NAMED_INSIDE = ("Forum", "Organization")
+
+
+def _nested_bodies(doc: Doc, sent: Sent, matcher, m) -> None:
+    """The forums and organisations named inside an initiative's or a document's name: they
+    are named in the text too ("Президент выступил за реформу Совета Безопасности ООН")."""
+    k = m.start
+    while k < m.end:
+        inner = next(
+            (
+                x for e in range(m.end, k, -1)
+                if (x := matcher.at(sent.reads, k, end=e)) is not None
+                and (x.start, x.end) != (m.start, m.end)
+                and (entry := doc.gaz.get(_prefer(doc, x.ids))) is not None
+                and entry.type in _NAMED_INSIDE
+            ),
+            None,
+        )
+        if inner is None:
+            k += 1
+            continue
+        body = doc.known(_prefer(doc, inner.ids))
+        doc.add_hit(sent, body, inner.start, inner.end, case="gen", nested=True)
+        k = inner.end
 
 
 def _nested_states(doc: Doc, sent: Sent, matcher, m) -> None:
