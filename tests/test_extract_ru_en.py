@@ -1337,3 +1337,17 @@ def test_a_forum_named_inside_an_initiative_is_named_too():
         assert {"initiative/unsc-reform", "forum/unsc"} <= ids
         council = next(e for e in result.entities if e.id == "forum/unsc")
         assert council.mentions[0].text in ("Совета Безопасности ООН", "БҰҰ Қауіпсіздік Кеңесін")
+
+
+def test_cities_of_the_world_in_three_languages():
+    """The GeoNames cities of data/gazetteer/places_world.yaml, through inflection; a word
+    that only looks like one of their Russian forms, and a given name, are not cities."""
+    en = _en("The next ministerial meeting will be held in Vancouver, officials said.")
+    ru = _ru("Министры встретились в Валлетте.", "При использовании материалов ссылка"
+             " обязательна.")
+    kk = extract(parse_text("Тақырып\n\nМинистр Ванкуверден Валлеттаға келді. Елші Дархан"
+                            " Қыдырәлі кездесуге қатысты.\n\n12.10.2025", lang="kk"))
+    assert "place/vancouver" in {e.id for e in en.entities}
+    assert {e.id for e in ru.entities if e.type == "Place"} == {"place/valletta"}
+    kk_places = {e.id for e in kk.entities if e.type == "Place"}
+    assert kk_places == {"place/vancouver", "place/valletta"}

@@ -26,6 +26,7 @@ ENTITY_FILES = {
     "initiatives.yaml": "Initiative",
     "officials.yaml": "Official",
     "places.yaml": "Place",
+    "places_world.yaml": "Place",
 }
 KIND_OF_TYPE = {
     "State": "state",
