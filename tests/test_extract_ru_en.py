@@ -1351,3 +1351,22 @@ def test_cities_of_the_world_in_three_languages():
     assert {e.id for e in ru.entities if e.type == "Place"} == {"place/valletta"}
     kk_places = {e.id for e in kk.entities if e.type == "Place"}
     assert kk_places == {"place/vancouver", "place/valletta"}
+
+
+def test_ministries_named_in_full_with_their_state():
+    en = _en("Kazakhstan's Ministry of Science and Higher Education signed a memorandum with the"
+             " Ministry of Energy of the Republic of Uzbekistan.")
+    ru = _ru("Меморандум подписали Министерство науки и высшего образования Казахстана и"
+             " Министерство энергетики Узбекистана.")
+    kk = extract(parse_text("Тақырып\n\nҒылым және жоғары білім министрлігі меморандумға қол"
+                            " қойды. Энергетика министрі Алматыға келді.\n\n12.10.2025",
+                            lang="kk"))
+    want = {"Ministry of Science and Higher Education of Kazakhstan",
+            "Ministry of Energy of Uzbekistan"}
+    for result in (en, ru):
+        assert want <= {e.label for e in result.entities if e.type == "Organization"}
+    kk_orgs = {e.label for e in kk.entities if e.type == "Organization"}
+    # a Kazakh text's ministry is Kazakhstan's; a minister's title is not the ministry
+    assert kk_orgs == {"Ministry of Science and Higher Education of Kazakhstan"}
+    ids = [{e.id for e in r.entities} for r in (en, ru, kk)]
+    assert ids[0] & ids[1] & ids[2]  # one IRI in the three languages

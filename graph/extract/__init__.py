@@ -61,7 +61,13 @@ from graph.extract.meetings import (
     find_sided_meetings,
 )
 from graph.extract.mentions import Doc, drop_currencies, find_capitals, match_known
-from graph.extract.officials import find_leaders, find_names, find_people, find_titles
+from graph.extract.officials import (
+    find_leaders,
+    find_ministries,
+    find_names,
+    find_people,
+    find_titles,
+)
 from graph.extract.relations import RelationFinder
 from graph.extract.relations_svo import SvoRelationFinder
 from graph.extract.visits import find_visits
@@ -104,6 +110,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         drop_currencies(doc, sent)
         find_capitals(doc, sent)
         find_governments(doc, sent)
+        find_ministries(doc, sent)
         find_names(doc, sent)
         titles += find_titles(doc, sent, lex)
         find_leaders(doc, sent)

@@ -33,6 +33,7 @@ from graph.extract.mentions import (
 from graph.extract.normalize import casefold, is_abbreviation
 from graph.extract.translit import slug, to_latin
 from graph.models import Entity
+from graph.name_matcher import Matcher
 
 
 @dataclass(slots=True)
@@ -590,8 +591,16 @@ def _ministry_of_state(doc: Doc, sent: Sent, owner: Hit, role, i: int, j: int) -
     (not an adjective: "Kazakh Foreign Minister" names no ministry)."""
     if not role.ministry or owner.type != "State" or (owner.j == i and doc.lang != "kk"):
         return
-    state = doc.entities[owner.entity]
-    name = f"{role.ministry['en']} of {state.label}"
+    ent = ministry_entity(doc, role.ministry, owner.entity)
+    hit = doc.add_hit(sent, ent, min(i, owner.i), max(j, owner.j), source="title", nested=True)
+    hit.in_title = True
+
+
+def ministry_entity(doc: Doc, names: dict[str, str], state_id: str) -> Entity:
+    """The ministry called ``names`` (kk/ru/en, from roles.yaml) of the state: the reference
+    data's entry when it has one, else a new entity "Ministry of Energy of Kazakhstan"."""
+    state = doc.entities[state_id] if state_id in doc.entities else doc.known(state_id)
+    name = f"{names['en']} of {state.label}"
     known = next(
         (
             e.id
@@ -601,17 +610,65 @@ def _ministry_of_state(doc: Doc, sent: Sent, owner: Hit, role, i: int, j: int) -
         ),
         None,
     )
-    ent = (
-        doc.known(known)
-        if known
-        else doc.entity("organization/" + slug(name), "Organization", name)
-    )
-    if not known:
-        for lang, ministry in role.ministry.items():
-            ent.labels.setdefault(lang, ministry)
-        ent.labels["en"] = name
-    hit = doc.add_hit(sent, ent, min(i, owner.i), max(j, owner.j), source="title", nested=True)
-    hit.in_title = True
+    if known:
+        return doc.known(known)
+    ent = doc.entity("organization/" + slug(name), "Organization", name)
+    for lang, ministry in names.items():
+        ent.labels.setdefault(lang, ministry)
+    ent.labels["en"] = name
+    return ent
+
+
+#: a state's ministries told by name ("Министерство энергетики Казахстана", "the French
+#: Ministry for Europe and Foreign Affairs", "Франция Жоғары білім министрлігі"): roles.yaml's
+#: ministry names, by language
+def _ministry_matcher(doc: Doc) -> tuple[Matcher, dict[str, dict[str, str]]]:
+    key = "ministries:" + doc.lang
+    cached = _MINISTRIES.get((id(doc.gaz), key))
+    if cached is None:
+        names = {
+            role.ministry[doc.lang]: role.ministry
+            for role in doc.gaz.roles()
+            if role.ministry and role.ministry.get(doc.lang) and role.ministry.get("en")
+        }
+        read = phrase_readings(doc.lang)
+        matcher = Matcher([(read(text), text, text) for text in names])
+        cached = _MINISTRIES[(id(doc.gaz), key)] = (matcher, names)
+    return cached
+
+
+_MINISTRIES: dict[tuple[int, str], tuple[Matcher, dict[str, dict[str, str]]]] = {}
+
+
+def find_ministries(doc: Doc, sent: Sent) -> None:
+    """Ministries named in full, with their state: after them ("Ministry of Energy of
+    Kazakhstan", "Министерство энергетики Казахстана"), before them ("Kazakhstan's Ministry
+    of Energy", "the French Ministry of ...", "Франция ... министрлігі"); a Kazakh text's
+    ministry with no state named is Kazakhstan's, as its titles are."""
+    matcher, names = _ministry_matcher(doc)
+    toks = sent.toks
+    for m in matcher.find(sent.reads):
+        if any(sent.covered(k) is not None for k in range(m.start, m.end)):
+            continue  # (a ministry the reference data knows, or part of a longer name)
+        if doc.lang == "kk" and not toks[m.end - 1].lower.startswith("министрлі"):
+            continue  # "Энергетика министрі" is a minister's title
+        states = [h for h in sent.hits if h.type == "State" and not h.in_title]
+        after = None
+        if doc.lang == "ru":
+            after = next((h for h in states if h.i == m.end), None)
+        elif doc.lang == "en" and m.end < len(toks) and toks[m.end].lower == "of":
+            the = m.end + 1 < len(toks) and toks[m.end + 1].lower == "the"
+            after = next((h for h in states if h.i == m.end + 1 + the), None)
+        before = next((h for h in states if h.j == m.start or (
+            doc.lang == "en" and h.j == m.start - 1 and toks[m.start - 1].lower in ("'s", "’s")
+        )), None)
+        owner = after or before
+        state = owner.entity if owner else ("state/kz" if doc.lang == "kk" else None)
+        if state is None or doc.gaz.get(state) is None:
+            continue
+        ent = ministry_entity(doc, names[m.ids[0]], state)
+        i, j = (min(m.start, owner.i), max(m.end, owner.j)) if owner else (m.start, m.end)
+        doc.add_hit(sent, ent, i, j)
 
 
 def _ministry(
