@@ -420,18 +420,50 @@ def eval_(
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="score only gold files whose name matches this glob (repeatable), "
                        "e.g. --only '*-b0[7-9]*'")] = None,
+    rules_only: Annotated[bool, typer.Option(
+        "--rules-only", help="score the rules without the learned relation layer")] = False,
 ) -> None:
     """Score extraction against gold files: P/R/F1 per language, entity type and predicate."""
     from graph import evaluate_dir
 
     try:
-        result = evaluate_dir(gold, only=only or None)
+        result = evaluate_dir(gold, only=only or None, learned=not rules_only)
     except DkgError as e:
         raise _fail(str(e)) from e
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
         out.print(result.report(verbose), highlight=False, markup=False)
+
+
+@app.command(name="train-relations")
+def train_relations(
+    gold: Annotated[list[Path], typer.Argument(
+        help="folders of gold files to learn from (never the ones you measure with)")],
+    output: Annotated[Path, typer.Option("--out", "-o", help="where to write the model")] = (
+        Path("data/models/relations.json")),
+    threshold: Annotated[float, typer.Option(
+        help="score from which a proposed relation is kept")] = 0.35,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="leave out gold files whose name matches this glob (repeatable): "
+                          "the ones kept for measuring")] = None,
+) -> None:
+    """Train the learned relation layer on gold files (see graph/extract/learned.py)."""
+    from graph import save_relation_model, train_relation_model
+
+    if not 0.0 < threshold < 1.0:
+        raise _fail(f"--threshold {threshold}: give a score between 0 and 1, e.g. 0.35")
+    try:
+        model, counts = train_relation_model(gold, threshold=threshold, exclude=exclude or ())
+    except DkgError as e:
+        raise _fail(str(e)) from e
+    save_relation_model(model, output)
+    out.print(
+        f"wrote {output}: {counts['weights']} weights from {counts['files']} gold files "
+        f"({counts['candidates']} candidate relations, {counts['positives']} in the gold); "
+        f"threshold {threshold}",
+        highlight=False, markup=False,
+    )
 
 
 def _resolve(st, entity: str) -> str:  # noqa: ANN001

@@ -10,6 +10,10 @@ lookup of every token in the set of all gazetteer name tokens — the cost floor
 of any gazetteer pass.
 
     python bench/extraction.py [--runs 30] [--words 1000] [--unseen tests/corpus_blind]
+                               [--rules-only]
+
+``--rules-only`` leaves out the learned relation layer (graph/extract/learned.py), to
+measure what it costs.
 
 ``--unseen DIR`` adds the figure that matters for a stream of new articles: every gold
 file's text is extracted once, right after the warm-up, so its words are new to the
@@ -81,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--unseen", type=Path, default=None,
                         help="a folder of gold files to extract once each (new words)")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="without the learned relation layer")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -88,8 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph
 
     from graph.articles import parse_text
-    from graph.extract import EXTRACTOR_VERSION, extract
+    from graph.extract import EXTRACTOR_VERSION
+    from graph.extract import extract as extract_with_layer
     from graph.gazetteer import load_gazetteer
+
+    def extract(article, gazetteer):  # noqa: ANN001, ANN202
+        return extract_with_layer(article, gazetteer, learned=not args.rules_only)
 
     t0 = time.perf_counter()
     gazetteer = load_gazetteer()
@@ -97,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     tokens = name_tokens(gazetteer)
     print(f"# extraction benchmark — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print(f"python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, "
-          f"extractor {EXTRACTOR_VERSION}, one core, median of {args.runs} runs")
+          f"extractor {EXTRACTOR_VERSION}{' (rules only)' if args.rules_only else ''}, "
+          f"one core, median of {args.runs} runs")
     print(f"gazetteer: {len(gazetteer)} entries, {len(tokens)} name tokens, "
           f"loaded in {t_gaz:.0f} ms (once per process)\n")
     print("| lang | words | sentences | entities | relations | cold first call ms | "
@@ -126,18 +137,21 @@ def main(argv: list[str] | None = None) -> int:
               f"{both_ms / base_ms:.0f}× | {'yes' if both_ms < TARGET_MS else 'NO'} |")
         sys.stdout.flush()
     if args.unseen:
-        unseen(args.unseen, gazetteer)
+        unseen(args.unseen, gazetteer, learned=not args.rules_only)
     return 0
 
 
-def unseen(folder: Path, gazetteer) -> None:
+def unseen(folder: Path, gazetteer, learned: bool = True) -> None:
     """Each article once, first time seen (after a warm-up on a few articles of
     tests/corpus): per language, ms per 1,000 words (all its articles) and the slowest
     article's ms per 1,000 words."""
     import json
 
     from graph.articles import parse_text
-    from graph.extract import extract
+    from graph.extract import extract as extract_with_layer
+
+    def extract(article, gazetteer):  # noqa: ANN001, ANN202
+        return extract_with_layer(article, gazetteer, learned=learned)
 
     # a serving process has read articles before: warm the lazy parts (lexicons, name
     # lists, morphology of common words) on the hand-written corpus, not on the measured one

@@ -51,6 +51,9 @@ _PUBLIC: dict[str, str] = {
     # floor 3: extraction, protocol, validation, entities, related, paths, timeline, queries
     "extract": "graph.extract",
     "EXTRACTOR_VERSION": "graph.extract",
+    "train_relation_model": "graph.extract.learned",
+    "save_relation_model": "graph.extract.learned",
+    "load_relation_model": "graph.extract.learned",
     "evaluate": "graph.evaluate",
     "evaluate_dir": "graph.evaluate",
     "extraction_json": "graph.report",

@@ -344,16 +344,18 @@ def evaluate_dir(
     directory: str | Path,
     extract_fn: Callable[[Article], Extraction] | None = None,
     only: list[str] | None = None,
+    learned: bool = True,
 ) -> CorpusScore:
     """Extract the text of every gold file under ``directory`` (its subfolders
     too, e.g. tests/corpus/{kk,ru,en}/) and score it: in all, per language
     (the gold's ``lang``) and per file. ``.report(verbose)`` prints it.
-    ``only`` keeps the files whose name matches one of these globs.
+    ``only`` keeps the files whose name matches one of these globs; ``learned=False``
+    scores the rules without the learned relation layer.
     """
     from graph.articles import parse_text  # floor 2, read lazily to keep this module light
     from graph.extract import extract
 
-    run = extract_fn or extract
+    run = extract_fn or (lambda article: extract(article, learned=learned))
     root = Path(directory)
     paths = sorted(root.rglob("*.json"))
     if only:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -221,6 +222,7 @@ class Gazetteer:
                 for text in entry.all_names():
                     phrases.append((variants(text), entry.id, text))
             self._matchers[name] = Matcher(phrases)
+            _settle()
         return self._matchers[name]
 
     def role_matcher(self, name: str, variants: Callable[[str], list[Variants]]) -> Matcher:
@@ -232,6 +234,7 @@ class Gazetteer:
                 for text in role.all_names():
                     phrases.append((variants(text), role.id, text))
             self._matchers[key] = Matcher(phrases)
+            _settle()
         return self._matchers[key]
 
 
@@ -410,4 +413,13 @@ def load_gazetteer(directory: str | Path | None = None) -> Gazetteer:
     for old in [k for k in _CACHE if k[0] == key[0]] + list(_CACHE)[:-3]:
         _CACHE.pop(old, None)  # keep the newest version of a few directories
     _CACHE[key] = gaz
+    _settle()
     return gaz
+
+
+def _settle() -> None:
+    """Move the reference data just built (entries, name indexes: hundreds of thousands of
+    objects that live as long as the process) out of the garbage collector's sight, so that
+    its full passes do not walk them again and again: one such pass took 250 ms of a
+    40 ms extraction before (``gc.freeze``)."""
+    gc.freeze()

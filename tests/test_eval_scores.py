@@ -24,32 +24,34 @@ HELD_OUT_2 = ["*-b2[1-8]-*"]
 HELD_OUT_3 = ["*-b3[7-9]-*", "*-b4[0-4]-*"]
 DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*"]
 
-#: set -> language -> (entity F1, relation F1, relation precision) floors
+#: set -> language -> (entity F1, relation F1, relation precision) floors. The precision
+#: floors went down by up to 0.02 with the learned relation layer, which trades precision
+#: for recall by design (it keeps a relation right with p >= 0.35; F1 went up or stayed).
 FLOORS = {
     "own": {
-        "kk": (0.91, 0.76, 0.81),
-        "ru": (0.89, 0.69, 0.73),
-        "en": (0.93, 0.76, 0.82),
+        "kk": (0.91, 0.79, 0.82),
+        "ru": (0.90, 0.72, 0.74),
+        "en": (0.93, 0.77, 0.81),
     },
     "blind-dev": {
-        "kk": (0.89, 0.71, 0.77),
-        "ru": (0.90, 0.67, 0.74),
-        "en": (0.89, 0.65, 0.72),
+        "kk": (0.90, 0.76, 0.78),
+        "ru": (0.90, 0.72, 0.76),
+        "en": (0.89, 0.70, 0.74),
     },
     "blind-held-out": {
         "kk": (0.89, 0.68, 0.75),
-        "ru": (0.85, 0.56, 0.62),
-        "en": (0.82, 0.47, 0.64),
+        "ru": (0.85, 0.56, 0.61),
+        "en": (0.82, 0.48, 0.64),
     },
     "blind-held-out-2": {
-        "kk": (0.82, 0.51, 0.72),
+        "kk": (0.82, 0.52, 0.72),
         "ru": (0.84, 0.59, 0.67),
         "en": (0.85, 0.52, 0.61),
     },
     "blind-held-out-3": {
-        "kk": (0.82, 0.56, 0.67),
-        "ru": (0.80, 0.52, 0.63),
-        "en": (0.81, 0.47, 0.63),
+        "kk": (0.83, 0.56, 0.67),
+        "ru": (0.80, 0.54, 0.64),
+        "en": (0.81, 0.48, 0.62),
     },
 }
 
@@ -96,3 +98,18 @@ def test_the_report_names_every_language_type_and_predicate(results):
         assert f"== {lang} ==" in text
     for word in ("Official", "Event", "participatedIn", "holdsPositionIn", "relation misses"):
         assert word in text
+
+
+@pytest.mark.parametrize("part", ["blind-held-out", "blind-held-out-2", "blind-held-out-3"])
+def test_the_learned_layer_raises_relation_f1_on_text_it_never_saw(results, part):
+    """The learned relation layer was trained on the dev part and our own texts only: on
+    each held-out part it must add more right relations than wrong ones, by enough to
+    raise relation F1 (it did by 0.004-0.012 when it was trained)."""
+    globs = {"blind-held-out": HELD_OUT, "blind-held-out-2": HELD_OUT_2,
+             "blind-held-out-3": HELD_OUT_3}[part]
+    rules_only = evaluate_dir(HERE / "corpus_blind", only=globs, learned=False).total
+    rules, both = rules_only.relations, results[part].total.relations
+    assert both.tp > rules.tp and both.fn < rules.fn
+    assert both.f1 > rules.f1 + 0.002, (rules.as_dict(), both.as_dict())
+    # the entities are the rules' own
+    assert results[part].total.entities.as_dict() == rules_only.entities.as_dict()

@@ -49,6 +49,7 @@ from graph.extract.events_ru_en import (
     find_seats_late,
     find_titled_documents_en,
 )
+from graph.extract.learned import propose
 from graph.extract.lexicon import load_lexicon
 from graph.extract.meetings import (
     find_city_summits,
@@ -74,12 +75,14 @@ from graph.extract.visits import find_visits
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.models import Article, Entity, Event, Extraction
 
-EXTRACTOR_VERSION = "dkg-rules/0.1.0"
+EXTRACTOR_VERSION = "dkg-rules/0.2.0"  # 0.2: rules and the learned relation layer
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 
-def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
+def extract(
+    article: Article, gazetteer: Gazetteer | None = None, learned: bool = True
+) -> Extraction:
     """Entities, relations and events of one article.
 
     Every language gets gazetteer matching (Kazakh stems, Russian lemmas,
@@ -186,13 +189,22 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
         for e in entities
         if e.type == "Event"
     ]
-    return Extraction(
+    extraction = Extraction(
         article=article,
         entities=entities,
         relations=list(doc.relations.values()),
         events=events,
         extractor=EXTRACTOR_VERSION,
     )
+    if learned:  # the learned layer: relations the rules left unsaid (graph/extract/learned.py)
+        added = propose(extraction)
+        extraction.relations += added
+        records = {ev.id: ev for ev in events}
+        for rel in added:
+            record = records.get(rel.object) if rel.predicate == "participatedIn" else None
+            if record is not None and rel.subject not in record.participants:
+                record.participants.append(rel.subject)
+    return extraction
 
 
 #: words that do not tell one document from another

@@ -1,0 +1,159 @@
+"""The learned relation layer (graph/extract/learned.py): candidates, scores, training, the
+shipped model and the command that trains it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from graph.articles import parse_text
+from graph.errors import DkgError
+from graph.extract import extract
+from graph.extract.learned import (
+    MODEL_FILE,
+    SIGNATURES,
+    Model,
+    candidates,
+    fit,
+    load_relation_model,
+    propose,
+    save_relation_model,
+    train_relation_model,
+)
+from tests.conftest import REPO
+
+HELD_OUT = re.compile(r"-b(0[7-9]|1[0-2]|2[1-8]|3[7-9]|4[0-4])-")
+TEXT = (
+    "Тақырып\n\nКазахстан и Узбекистан подписали Договор о союзнических отношениях.\n\n"
+    "Президент Казахстана Касым-Жомарт Токаев встретился с Шавкатом Мирзиёевым.\n\n12.10.2025"
+)
+
+
+def rules_only():
+    return extract(parse_text(TEXT, lang="ru"), learned=False)
+
+
+def test_candidates_are_pairs_of_one_sentence_the_rules_left_unrelated():
+    ex = rules_only()
+    stated = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    types = {e.id: e.type for e in ex.entities}
+    found = candidates(ex)
+    assert found, "two sentences naming states, a treaty and officials give candidates"
+    for c in found:
+        assert (c.subject, c.predicate, c.object) not in stated
+        subjects, objects = SIGNATURES[c.predicate]
+        assert types[c.subject] in subjects and types[c.object] in objects
+        sentence = ex.article.text[c.start : c.end]
+        assert any(s.text == sentence for s in ex.article.sentences)
+    # the rules say the two presidents met; that Mirziyoyev holds a post in Kazakhstan is a
+    # candidate, read through the words between the mentions (Russian cut to five letters)
+    tokayev, mirziyoyev = "official/kassym-jomart-tokayev", "official/shavkat-mirziyoyev"
+    assert not any(c.predicate == "metWith" and {c.subject, c.object} == {tokayev, mirziyoyev}
+                   for c in found)
+    post = next(c for c in found if c.predicate == "holdsPositionIn"
+                and (c.subject, c.object) == (mirziyoyev, "state/kz"))
+    assert "holdsPositionIn|b|встре" in post.features
+
+
+def test_a_scored_pair_above_the_threshold_becomes_a_relation_with_its_sentence():
+    ex = rules_only()
+    mirziyoyev = "official/shavkat-mirziyoyev"
+    model = Model({"holdsPositionIn|b|встре": 3.0, "holdsPositionIn|bias": -1.0}, 0.6, ())
+    added = propose(ex, model)
+    assert {(r.subject, r.predicate, r.object) for r in added} == {
+        (mirziyoyev, "holdsPositionIn", "state/kz")
+    }
+    rel = added[0]
+    assert rel.evidence == ex.article.text[rel.start : rel.end]
+    assert rel.evidence.startswith("Президент Казахстана Касым-Жомарт Токаев встретился")
+    assert rel.confidence == pytest.approx(1 / (1 + 2.718281828 ** -2.0), abs=1e-3)
+    assert len(propose(ex, Model({}, 0.35, ()))) == len(candidates(ex))  # p = 0.5 for all
+    assert propose(ex, Model({}, 0.6, ())) == []  # ... and none at a threshold above it
+
+
+def test_the_layer_only_adds_to_the_rules():
+    text = parse_text(TEXT, lang="ru")
+    rules, both = extract(text, learned=False), extract(text)
+    key = lambda r: (r.subject, r.predicate, r.object)  # noqa: E731
+    assert {key(r) for r in rules.relations} <= {key(r) for r in both.relations}
+    assert [e.id for e in rules.entities] == [e.id for e in both.entities]
+
+
+def test_the_shipped_model_was_never_trained_on_the_held_out_parts():
+    model = load_relation_model()
+    assert model is not None and MODEL_FILE.is_file()
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.trained_on) >= 90
+    assert not [n for n in model.trained_on if HELD_OUT.search(n)]
+    assert any(n.startswith("kk-b01-") for n in model.trained_on)  # the dev part is in
+
+
+def test_the_shipped_model_reads_a_post_the_rules_do_not():
+    # "Chairman of the Eurasian Economic Commission <name>": no title rule reads it
+    text = parse_text("Headline\n\nChairman of the Eurasian Economic Commission Bakytzhan"
+                      " Sagintayev opened the meeting in Almaty.\n\n12.10.2025", lang="en")
+    post = ("official/bakytzhan-sagintayev", "holdsPositionIn",
+            "organization/eurasian-economic-commission")
+    key = lambda r: (r.subject, r.predicate, r.object)  # noqa: E731
+    assert post not in {key(r) for r in extract(text, learned=False).relations}
+    added = next(r for r in extract(text).relations if key(r) == post)
+    assert load_relation_model().threshold <= added.confidence < 1.0
+    assert added.evidence.startswith("Chairman of the Eurasian Economic Commission")
+
+
+def test_training_is_deterministic_and_the_model_round_trips(tmp_path: Path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in ("ru/ru-03-cd-geneva-ashikbayev.json", "en/en-05-bwc-geneva-bakayev.json"):
+        shutil.copy(REPO / "tests" / "corpus" / name, gold)
+    first, counts = train_relation_model([gold], epochs=3)
+    second, _ = train_relation_model([gold], epochs=3)
+    assert first.weights == second.weights and first.weights
+    assert counts["files"] == 2 and 0 < counts["positives"] < counts["candidates"]
+    assert first.trained_on == ("en-05-bwc-geneva-bakayev.json", "ru-03-cd-geneva-ashikbayev.json")
+    path = tmp_path / "model.json"
+    save_relation_model(first, path)
+    again = load_relation_model(path)
+    assert again == first
+    only_one, counts = train_relation_model([gold], epochs=1, exclude=["en-*"])
+    assert only_one.trained_on == ("ru-03-cd-geneva-ashikbayev.json",)
+
+
+def test_fit_learns_a_separating_feature():
+    rows = [(["x|bias", "x|good"], True)] * 20 + [(["x|bias", "x|bad"], False)] * 20
+    weights = fit(rows, epochs=20)
+    model = Model(weights, 0.5, ())
+    assert model.score(["x|bias", "x|good"]) > 0.8 > 0.2 > model.score(["x|bias", "x|bad"])
+
+
+def test_a_broken_model_file_says_how_to_fix_it(tmp_path: Path):
+    bad = tmp_path / "relations.json"
+    bad.write_text("{not json", "utf-8")
+    with pytest.raises(DkgError, match="train-relations"):
+        load_relation_model(bad)
+    bad.write_text(json.dumps({"format": "something else"}), "utf-8")
+    with pytest.raises(DkgError, match="not a dkg-relations/1 model"):
+        load_relation_model(bad)
+    assert load_relation_model(tmp_path / "none.json") is None
+
+
+def test_the_train_relations_command(tmp_path: Path):
+    runner = CliRunner()
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(REPO / "tests" / "corpus" / "ru" / "ru-03-cd-geneva-ashikbayev.json", gold)
+    out = tmp_path / "m.json"
+    result = runner.invoke(app, ["train-relations", str(gold), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "from 1 gold files" in result.output and out.is_file()
+    assert load_relation_model(out).trained_on == ("ru-03-cd-geneva-ashikbayev.json",)
+    wrong = runner.invoke(app, ["train-relations", str(gold), "--threshold", "2"])
+    assert wrong.exit_code != 0 and "between 0 and 1" in wrong.output
+    empty = runner.invoke(app, ["train-relations", str(tmp_path / "nothing")])
+    assert empty.exit_code != 0 and "no *.json gold files" in empty.output
