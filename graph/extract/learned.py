@@ -177,8 +177,10 @@ def candidates(extraction: Extraction) -> list[Candidate]:
     for index in sorted(by_sentence):
         sent = art.sentences[index]
         inside = list(by_sentence[index].values())
+        if len(inside) < 2:
+            continue
         of_type = Counter(e.type for e, _ in inside)
-        w_starts, w_ends, words = _words(sent.text, lang, sent.start)
+        tokens: tuple[list[int], list[int], list[str]] | None = None  # read when first needed
         for a, a_mentions in inside:
             for b, b_mentions in inside:
                 if a.id == b.id:
@@ -200,8 +202,9 @@ def candidates(extraction: Extraction) -> list[Candidate]:
                     if p == "metWith":
                         seen.add((b.id, p, a.id))
                     if shared is None:
+                        tokens = tokens or _words(sent.text, lang, sent.start)
                         shared = _pair_parts(a, a_mentions, b, b_mentions, lang, index,
-                                             of_type, first_event, w_starts, w_ends, words)
+                                             of_type, first_event, *tokens)
                     parts = shared + [
                         "sp" + _bucket(per_subject[(a.id, p)]),
                         "op" + _bucket(per_object[(b.id, p)]),
