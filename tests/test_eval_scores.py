@@ -3,7 +3,7 @@ blind corpus (tests/corpus_blind, written by annotators who did not see the rule
 its dev part was read while improving the rules, its three held-out parts were not: the
 second one, b21-b28, was written after the first had been used for a whole session, the
 third, b37-b44, while the rules of a third session were being written, and scored once
-at its end).
+at its end; the fourth, b45-b52, after the fifth round's changes, and scored once).
 
 The floors are a little below what the extractor reaches today, so a change
 that loses quality fails here. Raise them when the extractor gets better;
@@ -22,6 +22,7 @@ HERE = Path(__file__).parent
 HELD_OUT = ["*-b0[7-9]-*", "*-b1[0-2]-*"]
 HELD_OUT_2 = ["*-b2[1-8]-*"]
 HELD_OUT_3 = ["*-b3[7-9]-*", "*-b4[0-4]-*"]
+HELD_OUT_4 = ["*-b4[5-9]-*", "*-b5[0-2]-*"]
 DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*"]
 
 #: set -> language -> (entity F1, relation F1, relation precision) floors. The precision
@@ -53,6 +54,11 @@ FLOORS = {
         "ru": (0.80, 0.54, 0.64),
         "en": (0.81, 0.48, 0.62),
     },
+    "blind-held-out-4": {
+        "kk": (0.81, 0.47, 0.51),
+        "ru": (0.80, 0.52, 0.53),
+        "en": (0.80, 0.59, 0.70),
+    },
 }
 
 
@@ -64,6 +70,7 @@ def results():
         "blind-held-out": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT),
         "blind-held-out-2": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_2),
         "blind-held-out-3": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_3),
+        "blind-held-out-4": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_4),
     }
 
 
@@ -81,12 +88,13 @@ def test_scores_per_language_stay_above_the_floors(results, corpus, lang):
 
 
 def test_the_blind_parts_are_disjoint_and_cover_the_corpus(results):
-    parts = ["blind-dev", "blind-held-out", "blind-held-out-2", "blind-held-out-3"]
+    parts = ["blind-dev", "blind-held-out", "blind-held-out-2", "blind-held-out-3",
+             "blind-held-out-4"]
     files = {part: set(results[part].per_file) for part in parts}
     for n, a in enumerate(parts):
         for b in parts[n + 1 :]:
             assert not files[a] & files[b], (a, b)
-    assert [len(files[p]) for p in parts] == [66, 18, 24, 24]
+    assert [len(files[p]) for p in parts] == [66, 18, 24, 24, 24]
     blind = HERE / "corpus_blind"
     every = {p.relative_to(blind).as_posix() for p in blind.glob("*/*.json")}
     assert set().union(*files.values()) == every
@@ -100,13 +108,16 @@ def test_the_report_names_every_language_type_and_predicate(results):
         assert word in text
 
 
-@pytest.mark.parametrize("part", ["blind-held-out", "blind-held-out-2", "blind-held-out-3"])
+@pytest.mark.parametrize(
+    "part", ["blind-held-out", "blind-held-out-2", "blind-held-out-3", "blind-held-out-4"]
+)
 def test_the_learned_layer_raises_relation_f1_on_text_it_never_saw(results, part):
     """The learned relation layer was trained on the dev part and our own texts only: on
     each held-out part it must add more right relations than wrong ones, by enough to
-    raise relation F1 (it did by 0.004-0.012 when it was trained)."""
+    raise relation F1 (it did by 0.006-0.010 when it was trained, and by 0.007 on the fourth
+    part, written after it was)."""
     globs = {"blind-held-out": HELD_OUT, "blind-held-out-2": HELD_OUT_2,
-             "blind-held-out-3": HELD_OUT_3}[part]
+             "blind-held-out-3": HELD_OUT_3, "blind-held-out-4": HELD_OUT_4}[part]
     rules_only = evaluate_dir(HERE / "corpus_blind", only=globs, learned=False).total
     rules, both = rules_only.relations, results[part].total.relations
     assert both.tp > rules.tp and both.fn < rules.fn
