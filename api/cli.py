@@ -343,9 +343,9 @@ def extract(
     format: Annotated[str, typer.Option(help="json")] = "json",
 ) -> None:
     """Print the extraction of one article (nothing is stored)."""
+    from graph import extract_safely
     from graph.articles import read_articles
     from graph.errors import ArticleError
-    from graph.extract import extract as run
     from graph.report import extraction_json
 
     if format != "json":
@@ -359,7 +359,10 @@ def extract(
         if isinstance(item, ArticleError):
             err.print(f"[red]✗[/] {item}", highlight=False)
             continue
-        docs.append(extraction_json(run(item)))
+        try:
+            docs.append(extraction_json(extract_safely(item)))
+        except DkgError as e:
+            err.print(f"[red]✗[/] {e}", highlight=False, markup=False)
     payload = docs[0] if len(docs) == 1 else docs
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
 

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graph.errors import (
     ArticleError,
     DkgError,
+    ExtractionError,
     NotFoundError,
     QueryError,
     QueryTimeout,
@@ -29,6 +30,7 @@ STATUS: list[tuple[type[DkgError], int, str]] = [
     (QueryTimeout, 503, "query-timeout"),
     (QueryError, 400, "bad-query"),
     (ArticleError, 422, "bad-article"),
+    (ExtractionError, 500, "extraction-failed"),
     (StoreError, 503, "store-unavailable"),
     (DkgError, 400, "bad-request"),
 ]

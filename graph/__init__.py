@@ -50,6 +50,7 @@ _PUBLIC: dict[str, str] = {
     "open_store": "graph.backends",
     # floor 3: extraction, protocol, validation, entities, related, paths, timeline, queries
     "extract": "graph.extract",
+    "extract_safely": "graph.pipeline",
     "EXTRACTOR_VERSION": "graph.extract",
     "train_relation_model": "graph.extract.learned",
     "save_relation_model": "graph.extract.learned",

@@ -381,7 +381,15 @@ def evaluate_dir(
             path=path,
         )
         t0 = time.perf_counter()
-        extraction = run(article)
+        try:
+            extraction = run(article)
+        except DkgError:
+            raise
+        except Exception as exc:  # noqa: BLE001 — say which gold file broke the extractor
+            raise DkgError(
+                f"gold file {path}: the extractor failed ({type(exc).__name__}: {exc}); "
+                "this is a bug in dkg: fix it or leave the file out with --only"
+            ) from exc
         out.seconds += time.perf_counter() - t0
         out.words += len(gold["text"].split())
         name = path.relative_to(root).as_posix()

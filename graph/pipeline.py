@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from graph.articles import expand_paths, parse_text, read_articles
-from graph.errors import ArticleError, DkgError, NotFoundError
+from graph.errors import ArticleError, DkgError, ExtractionError, NotFoundError
 from graph.extract import EXTRACTOR_VERSION, extract
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.mapping import D, article_iri, article_triples, reference_triples
@@ -88,8 +88,25 @@ def write_extraction(store: Store, extraction: Extraction) -> int:
 
 
 def ingest_article(store: Store, article: Article, gazetteer: Gazetteer) -> tuple[Extraction, int]:
-    extraction = extract(article, gazetteer)
+    extraction = extract_safely(article, gazetteer)
     return extraction, write_extraction(store, extraction)
+
+
+def extract_safely(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
+    """``extract``, with a failure of the extractor itself (a bug, not bad input) turned
+    into an ExtractionError that names the article, so that a batch reports it and goes on;
+    nothing of the article is written."""
+    try:
+        return extract(article, gazetteer)
+    except DkgError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — any bug in the rules must not sink the batch
+        where = article.path or article.id
+        raise ExtractionError(
+            f"{where}: the extractor failed ({type(exc).__name__}: {exc}); this is a bug in "
+            "dkg, not in the article: the rest of the batch is loaded; please report it with "
+            "this file"
+        ) from exc
 
 
 def ingest_paths(

@@ -55,6 +55,32 @@ def test_ingest_reports_the_corrupt_file_and_loads_the_rest(folder: Path, tmp_pa
     assert triples(store) == count
 
 
+def test_a_failure_of_the_extractor_loses_one_article_not_the_batch(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a bug in the rules (here: an IndexError raised for the Russian article only) is
+    # reported with the file and a word that it is dkg's bug; the other article loads
+    import graph.pipeline
+
+    real = graph.pipeline.extract
+
+    def buggy(article, gazetteer=None):  # noqa: ANN001, ANN202
+        if article.lang == "ru":
+            raise IndexError("list index out of range")
+        return real(article, gazetteer)
+
+    monkeypatch.setattr(graph.pipeline, "extract", buggy)
+    store = tmp_path / "store"
+    result = dkg("ingest", "--store", store, folder)
+    assert result.exit_code == 0, result.output
+    assert "ru.json" in result.output and "the extractor failed (IndexError" in result.output
+    assert "bug in dkg" in result.output
+    assert "1 articles" in result.output and "2 errors" in result.output
+    assert triples(store) > 100
+    single = dkg("extract", folder / "ru.json")
+    assert "the extractor failed" in single.output
+
+
 def test_ingest_of_nothing_readable_fails(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", "utf-8")
     result = dkg("ingest", "--store", tmp_path / "store", tmp_path / "empty.txt")

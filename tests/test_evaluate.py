@@ -213,3 +213,21 @@ def test_evaluate_dir_scores_per_language_and_prints_a_report(tmp_path):
 def test_evaluate_dir_without_gold_files_says_so(tmp_path):
     with pytest.raises(Exception, match="no \\*.json gold files"):
         evaluate_dir(tmp_path)
+
+
+def test_a_gold_file_that_breaks_the_extractor_is_named(tmp_path):
+    import shutil
+
+    from graph.errors import DkgError
+    from tests.conftest import REPO
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(REPO.parent / "shared" / "corpus" / "dev" / "kk-seed-unhrc61-cd-2026.json", gold)
+
+    def broken(article):
+        raise IndexError("list index out of range")
+
+    with pytest.raises(DkgError, match=r"kk-seed-unhrc61-cd-2026\.json: the extractor failed "
+                                       r"\(IndexError"):
+        evaluate_dir(gold, extract_fn=broken)

@@ -685,3 +685,10 @@ def test_a_state_after_a_postposition_is_not_the_subject():
     route = next(e.id for e in result.entities if "Trans-Caspian" in e.label)
     assert ("official/kassym-jomart-tokayev", "supports", route) in got
     assert ("state/cn", "supports", route) not in got  # "Қытай арқылы": via China
+
+
+def test_a_state_alone_before_a_forum_word_is_no_forum_name():
+    # "Қазақстанның форуммен": the only word before "форум" is a state; this crashed
+    result = _kk_extraction("Тараптар Қазақстанның форуммен серіктестігін кеңейту мәселесін"
+                            " талқылады.")
+    assert {e.id for e in result.entities} == {"state/kz"}

@@ -564,7 +564,9 @@ def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             continue
         states = [h for h in sent.hits if h.type == "State" and start <= h.i and h.j <= k]
         words = [t.text for n, t in enumerate(toks[start:k], start) if sent.covered(n) is None]
-        what = lex.translate(words) if words else None
+        if not words:
+            continue  # "Қазақстанның форуммен": a state and the word, no name of its own
+        what = lex.translate(words)
         if what and states:
             # "Қазақстан – Қырғызстан үкіметаралық кеңесі": named as the Russian is
             # ("Intergovernmental Council of Kazakhstan and Kyrgyzstan"), one IRI for both
