@@ -111,6 +111,15 @@ _CLUTTER_WHOLE = re.compile(
     r"|(?:photo|фото|сурет)\s*:.{0,80}",
     re.IGNORECASE,
 )
+#: credit lines: "Reporting by Dana Kulbayeva in Davos; Editing by Mark Potter", "By Dana
+#: Kulbayeva and Mark Trevelyan", "Автор: …", "Тілші: …" (journalists are not annotated)
+_CREDIT_START = re.compile(
+    r"(?:(?:additional\s+)?reporting|writing|editing|edited|written|compiled)\s+by\b"
+    r"|(?:автор(?:ы)?|текст|редактор|корреспондент|тілші|авторы|мәтін)\s*:",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
+_BYLINE = re.compile(rf"By\s+{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*")
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"(?:[•·▪►●◦‣∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[^\W\d_][)](?=\s))")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
@@ -191,11 +200,15 @@ def is_clutter_line(line: str) -> bool:
     (True, True)
     >>> is_clutter_line("Қазақстан көпжақты жүйені қолдайды.")
     False
+    >>> is_clutter_line("By Dana Kulbayeva and Mark Trevelyan"), is_clutter_line("By 2030, it is.")
+    (True, False)
     """
     return len(line) <= FOOTER_LINE_MAX_CHARS and bool(
         _CLUTTER_WHOLE.fullmatch(line)
         or _CLUTTER_START.match(line)
         or _CLUTTER_ANYWHERE.search(line)
+        or _CREDIT_START.match(line)
+        or _BYLINE.fullmatch(line)
     )
 
 

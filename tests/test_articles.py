@@ -512,3 +512,26 @@ def test_files_without_articles(tmp_path: Path) -> None:
     empty_list.write_text("[]", encoding="utf-8")
     with pytest.raises(ArticleError, match=r"none\.json: is an empty list"):
         read_articles(empty_list)
+
+
+def test_credit_lines_are_clutter_and_their_journalists_are_no_officials() -> None:
+    from graph.extract import extract
+
+    text = "\n\n".join([
+        "Kazakhstan courts investors in Davos",
+        "By Dana Kulbayeva and Mark Trevelyan",
+        "January 21, 2026",
+        "DAVOS, Switzerland, Jan 21 (Reuters) - Kazakh Foreign Minister Yermek Kosherbayev met"
+        " World Economic Forum President Borge Brende on Wednesday.",
+        "By 2030, Kazakhstan plans to double its trade with Switzerland, he said.",
+        "Reporting by Dana Kulbayeva in Davos; Additional reporting by Olga Orlova in Almaty;"
+        " Editing by Mark Potter",
+    ])
+    article = parse_text(text, lang="en")
+    clutter = [s.text for s in article.clutter]
+    assert "By Dana Kulbayeva and Mark Trevelyan" in clutter
+    assert any(c.startswith("Reporting by Dana Kulbayeva") for c in clutter)
+    assert any(s.text.startswith("By 2030") for s in article.sentences)  # a sentence, kept
+    officials = {e.label for e in extract(article).entities if e.type == "Official"}
+    assert "Yermek Kosherbayev" in officials
+    assert not officials & {"Dana Kulbayeva", "Mark Trevelyan", "Olga Orlova", "Mark Potter"}
