@@ -157,3 +157,18 @@ def test_the_train_relations_command(tmp_path: Path):
     assert wrong.exit_code != 0 and "between 0 and 1" in wrong.output
     empty = runner.invoke(app, ["train-relations", str(tmp_path / "nothing")])
     assert empty.exit_code != 0 and "no *.json gold files" in empty.output
+
+
+def test_the_shipped_model_is_what_make_model_trains_today():
+    """`make model` (same files, same held-out exclusions) reproduces the shipped weights:
+    the model was retrained after the last change of the rules or of the training gold."""
+    held_out = ["*-b0[7-9]-*", "*-b1[0-2]-*", "*-b2[1-8]-*", "*-b3[7-9]-*", "*-b4[0-9]-*",
+                "*-b5[0-2]-*"]
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    assert all(f"--exclude '{glob}'" in makefile for glob in held_out)
+    dirs = [REPO / "tests" / "corpus", REPO / "tests" / "corpus_blind",
+            REPO.parent / "shared" / "corpus" / "dev"]
+    fresh, _ = train_relation_model(dirs, exclude=held_out)
+    shipped = load_relation_model()
+    assert fresh.trained_on == shipped.trained_on
+    assert fresh.weights == shipped.weights, "retrain with `make model` and commit the model"
