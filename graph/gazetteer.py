@@ -64,6 +64,7 @@ class Entry:
     founded: str | None = None
     positions: list[Position] = field(default_factory=list)
     file: str = ""
+    international: bool = False  # organisations: of many states (its bodies are too)
 
     @property
     def label(self) -> str:
@@ -327,6 +328,9 @@ def _entry(path: Path, i: int, raw: Any) -> Entry:
     wikidata = raw.get("wikidata")
     if wikidata is not None and not re.fullmatch(r"Q\d+", str(wikidata)):
         raise _fail(path, i, eid, f'field "wikidata" is {wikidata!r}, not a Wikidata id like Q232')
+    international = raw.get("international", False)
+    if not isinstance(international, bool):
+        raise _fail(path, i, eid, f'field "international" is {international!r}, not true/false')
     return Entry(
         id=eid,
         type=etype,
@@ -337,6 +341,7 @@ def _entry(path: Path, i: int, raw: Any) -> Entry:
         founded=_date_str(raw.get("founded")),
         positions=positions,
         file=path.name,
+        international=international,
         **refs,
     )
 

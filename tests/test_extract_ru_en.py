@@ -1370,3 +1370,15 @@ def test_ministries_named_in_full_with_their_state():
     assert kk_orgs == {"Ministry of Science and Higher Education of Kazakhstan"}
     ids = [{e.id for e in r.entities} for r in (en, ru, kk)]
     assert ids[0] & ids[1] & ids[2]  # one IRI in the three languages
+
+
+def test_the_head_of_an_international_body_holds_no_post_in_its_host_state():
+    # the EBRD sits in London: its president holds her post in the bank, not in the UK;
+    # the chairman of a national chamber holds his in the state
+    bank = _en("EBRD President Odile Renaud-Basso met Kassym-Jomart Tokayev in Davos.")
+    got = facts(bank)
+    president = next(e.id for e in bank.entities if e.label == "Odile Renaud-Basso")
+    assert (president, "holdsPositionIn", "organization/ebrd") in got
+    assert not any(p == "holdsPositionIn" and o == "state/gb" for _s, p, o in got)
+    senate = _en("Chairman of the Senate Maulen Ashimbayev opened the session.")
+    assert ("official/maulen-ashimbayev", "holdsPositionIn", "state/kz") in facts(senate)

@@ -42,7 +42,7 @@ LANGS = {"en", "kk", "ru"}
 COMMON_KEYS = {"id", "type", "wikidata", "names", "aliases", "founded"}
 ALLOWED_KEYS = {
     "State": COMMON_KEYS | {"iso", "iso3", "isonum", "located_in"},
-    "Organization": COMMON_KEYS | {"part_of", "located_in", "proposed_by"},
+    "Organization": COMMON_KEYS | {"part_of", "located_in", "proposed_by", "international"},
     "Forum": COMMON_KEYS | {"part_of", "located_in", "proposed_by"},
     "Treaty": COMMON_KEYS | {"proposed_by", "located_in"},
     "Initiative": COMMON_KEYS | {"proposed_by", "part_of", "located_in"},

@@ -63,6 +63,16 @@ def state_of(doc: Doc, entity_id: str | None, depth: int = 0) -> str | None:
     return state_of(doc, entry.part_of, depth + 1) or state_of(doc, entry.located_in, depth + 1)
 
 
+def international(doc: Doc, entity_id: str | None, depth: int = 0) -> bool:
+    """Whether an organisation is of many states (the gazetteer says so of it or of the
+    body it is part of): its president or secretary-general holds no post in the state
+    where it sits."""
+    entry = doc.gaz.get(entity_id) if entity_id and depth <= 4 else None
+    if entry is None:
+        return False
+    return entry.international or international(doc, entry.part_of, depth + 1)
+
+
 def home_state(doc: Doc) -> str | None:
     """The state the article is mostly about: the most mentioned one."""
     counts: dict[str, int] = {}
@@ -333,7 +343,12 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
                     break
         if owner_id and not _mentioned(doc, owner_id):
             owner_id = _mentioned_parent(doc, owner_id) or owner_id  # UNODA -> the UN named
-        if role.scope == "state" and owner_id and not owner_id.startswith("state/"):
+        if (
+            role.scope == "state"
+            and owner_id
+            and not owner_id.startswith("state/")
+            and not international(doc, owner_id)  # "EBRD President": the bank's, not the UK's
+        ):
             owner_id = state_of(doc, owner_id) or owner_id
         if owner_id is None and role.scope == "state":
             owner_id = _implied_state(doc, sent, role, m.start)
