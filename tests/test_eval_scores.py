@@ -1,6 +1,6 @@
 """Extraction quality: floors on the hand-written corpus (tests/corpus) and on the
 blind corpus (tests/corpus_blind, written by annotators who did not see the rules;
-its dev part was read while improving the rules, its three held-out parts were not: the
+its dev part was read while improving the rules, its four held-out parts were not: the
 second one, b21-b28, was written after the first had been used for a whole session, the
 third, b37-b44, while the rules of a third session were being written, and scored once
 at its end; the fourth, b45-b52, after the fifth round's changes, and scored once).
