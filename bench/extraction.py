@@ -58,6 +58,15 @@ def long_article(path: Path, words: int = 1000) -> tuple[str, str, str]:
     return article.title + "\n\n" + "\n\n".join(out), article.title, article.date
 
 
+def extractor(learned: bool):  # noqa: ANN201
+    """``extract(article, gazetteer)`` with or without the learned relation layer."""
+    from functools import partial
+
+    from graph.extract import extract
+
+    return partial(extract, learned=learned)
+
+
 def name_tokens(gazetteer) -> set[str]:
     tokens: set[str] = set()
     for entry in gazetteer.entries():
@@ -95,11 +104,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from graph.articles import parse_text
     from graph.extract import EXTRACTOR_VERSION
-    from graph.extract import extract as extract_with_layer
     from graph.gazetteer import load_gazetteer
 
-    def extract(article, gazetteer):  # noqa: ANN001, ANN202
-        return extract_with_layer(article, gazetteer, learned=not args.rules_only)
+    extract = extractor(learned=not args.rules_only)
 
     t0 = time.perf_counter()
     gazetteer = load_gazetteer()
@@ -148,10 +155,8 @@ def unseen(folder: Path, gazetteer, learned: bool = True) -> None:
     import json
 
     from graph.articles import parse_text
-    from graph.extract import extract as extract_with_layer
 
-    def extract(article, gazetteer):  # noqa: ANN001, ANN202
-        return extract_with_layer(article, gazetteer, learned=learned)
+    extract = extractor(learned)
 
     # a serving process has read articles before: warm the lazy parts (lexicons, name
     # lists, morphology of common words) on the hand-written corpus, not on the measured one

@@ -231,7 +231,8 @@ def _occurrences(text: str, mention: str) -> list[tuple[int, int]]:
     return out
 
 
-def _align(extraction: Extraction, gold: dict[str, Any]) -> dict[str, str]:
+def align_entities(extraction: Extraction, gold: dict[str, Any]) -> dict[str, str]:
+    """Gold ``name_en`` -> the predicted entity id it aligns with (see the module's doc)."""
     text = extraction.article.text
     predicted = extraction.entities
     taken: set[str] = set()
@@ -266,7 +267,7 @@ def _align(extraction: Extraction, gold: dict[str, Any]) -> dict[str, str]:
 def evaluate(extraction: Extraction, gold: dict[str, Any]) -> Score:
     """Score one extraction against one gold record."""
     score = Score()
-    align = _align(extraction, gold)
+    align = align_entities(extraction, gold)
     score.alignment = align
     labels = {e.id: e.label for e in extraction.entities}
     # entities

@@ -238,6 +238,19 @@ class Gazetteer:
             _settle()
         return self._matchers[key]
 
+    def ministry_matcher(self, lang: str, variants: Callable[[str], list[Variants]]) -> Matcher:
+        """A compiled matcher over the ministries the roles name ("Министерство энергетики"
+        for the Minister of Energy), in one language; a match's ids are those roles."""
+        key = "ministries:" + lang
+        if key not in self._matchers:
+            self._matchers[key] = Matcher(
+                (variants(role.ministry[lang]), role.id, role.ministry[lang])
+                for role in self._roles.values()
+                if role.ministry.get(lang) and role.ministry.get("en")
+            )
+            _settle()
+        return self._matchers[key]
+
 
 # -- loading and checking ---------------------------------------------------------------
 

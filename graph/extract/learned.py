@@ -31,14 +31,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from graph.config import DATA_DIR
 from graph.errors import DkgError
-from graph.models import Entity, Extraction, Mention, Relation
+from graph.models import Entity, Extraction, Mention, Relation, Span
 
 MODEL_FILE = DATA_DIR / "models" / "relations.json"
 MODEL_FORMAT = "dkg-relations/1"
@@ -94,23 +94,18 @@ class Model:
         return _sigmoid(sum(map(self.weights.get, features, repeat(0.0))))
 
     def score_candidate(self, c: Candidate) -> float:
-        table = self._by_prefix().get(c.prefix, {})
+        table = self._by_prefix.get(c.prefix, {})
         return _sigmoid(sum(map(table.get, c.parts, repeat(0.0))))
 
+    @cached_property
     def _by_prefix(self) -> dict[str, dict[str, float]]:
         """The weights split by prefix (``partyTo|b|signed`` -> [partyTo][b|signed]), so that
         scoring builds no strings."""
-        cached = _TABLES.get(id(self))
-        if cached is None or cached[0] is not self:
-            tables: dict[str, dict[str, float]] = defaultdict(dict)
-            for feature, w in self.weights.items():
-                prefix, _, part = feature.partition("|")
-                tables[prefix][part] = w
-            cached = _TABLES[id(self)] = (self, dict(tables))
-        return cached[1]
-
-
-_TABLES: dict[int, tuple[Model, dict[str, dict[str, float]]]] = {}
+        tables: dict[str, dict[str, float]] = defaultdict(dict)
+        for feature, w in self.weights.items():
+            prefix, _, part = feature.partition("|")
+            tables[prefix][part] = w
+        return dict(tables)
 
 
 def _sigmoid(z: float) -> float:
@@ -133,6 +128,12 @@ for _p, (_subjects, _objects) in ((p, SIGNATURES[p]) for p in LEARNED):
     for _s in _subjects:
         for _o in _objects:
             _FITTING[(_s, _o)].append(_p)
+
+
+def _sentence_at(sentences: list[Span], starts: list[int], offset: int) -> int | None:
+    """The index of the sentence holding ``offset`` (``starts``: the sentences' starts)."""
+    n = bisect_right(starts, offset) - 1
+    return n if n >= 0 and offset < sentences[n].end else None
 
 
 def _words(text: str, lang: str, base: int) -> tuple[list[int], list[int], list[str]]:
@@ -171,8 +172,8 @@ def candidates(extraction: Extraction) -> list[Candidate]:
     by_sentence: dict[int, dict[str, tuple[Entity, list[Mention]]]] = defaultdict(dict)
     for e in extraction.entities:
         for m in e.mentions:
-            n = bisect_right(starts, m.start) - 1
-            if n >= 0 and m.start < art.sentences[n].end:
+            n = _sentence_at(art.sentences, starts, m.start)
+            if n is not None:
                 by_sentence[n].setdefault(e.id, (e, []))[1].append(m)
     for index in sorted(by_sentence):
         sent = art.sentences[index]
@@ -302,12 +303,10 @@ def _participants(
     art = extraction.article
     event = next(e for e in extraction.entities if e.id == event_id)
     sentences = art.sentences
-
     starts = [s.start for s in sentences]
 
     def sentence_of(offset: int) -> int | None:
-        n = bisect_right(starts, offset) - 1
-        return n if n >= 0 and offset < sentences[n].end else None
+        return _sentence_at(sentences, starts, offset)
 
     event_sentences = {sentence_of(m.start) for m in event.mentions}
     officials = sum(1 for e in extraction.entities if e.type == "Official")
@@ -354,7 +353,7 @@ def propose(extraction: Extraction, model: Model | None = None) -> list[Relation
         p = model.score_candidate(c)
         if p < model.threshold:
             continue
-        # one post and one principal per official: the likeliest
+        # one post per official: the likeliest
         key = (c.subject, c.predicate, "" if c.predicate in _FUNCTIONAL else c.object)
         if key not in kept or p > kept[key][0]:
             kept[key] = (p, c)
@@ -370,9 +369,9 @@ def propose(extraction: Extraction, model: Model | None = None) -> list[Relation
 
 def labelled(extraction: Extraction, gold: dict[str, Any]) -> list[tuple[Candidate, bool]]:
     """The candidates of an extraction, each with whether the gold file states it."""
-    from graph.evaluate import _align
+    from graph.evaluate import align_entities
 
-    align = _align(extraction, gold)
+    align = align_entities(extraction, gold)
     truth: set[tuple[str, str, str]] = set()
     for r in gold.get("relations", []):
         s, p, o = align.get(r["subject"]), r["predicate"], align.get(r["object"])

@@ -585,8 +585,8 @@ _NAMED_INSIDE = ("Forum", "Organization")
 
 
 def _nested_bodies(doc: Doc, sent: Sent, matcher, m) -> None:
-    """The forums and organisations named inside an initiative's or a document's name: they
-    are named in the text too ("Президент выступил за реформу Совета Безопасности ООН")."""
+    """The forums and organisations named inside an initiative's name: they are named in the
+    text too ("Президент выступил за реформу Совета Безопасности ООН")."""
     k = m.start
     while k < m.end:
         inner = next(

@@ -33,7 +33,6 @@ from graph.extract.mentions import (
 from graph.extract.normalize import casefold, is_abbreviation
 from graph.extract.translit import slug, to_latin
 from graph.models import Entity
-from graph.name_matcher import Matcher
 
 
 @dataclass(slots=True)
@@ -634,33 +633,12 @@ def ministry_entity(doc: Doc, names: dict[str, str], state_id: str) -> Entity:
     return ent
 
 
-#: a state's ministries told by name ("Министерство энергетики Казахстана", "the French
-#: Ministry for Europe and Foreign Affairs", "Франция Жоғары білім министрлігі"): roles.yaml's
-#: ministry names, by language
-def _ministry_matcher(doc: Doc) -> tuple[Matcher, dict[str, dict[str, str]]]:
-    key = "ministries:" + doc.lang
-    cached = _MINISTRIES.get((id(doc.gaz), key))
-    if cached is None:
-        names = {
-            role.ministry[doc.lang]: role.ministry
-            for role in doc.gaz.roles()
-            if role.ministry and role.ministry.get(doc.lang) and role.ministry.get("en")
-        }
-        read = phrase_readings(doc.lang)
-        matcher = Matcher([(read(text), text, text) for text in names])
-        cached = _MINISTRIES[(id(doc.gaz), key)] = (matcher, names)
-    return cached
-
-
-_MINISTRIES: dict[tuple[int, str], tuple[Matcher, dict[str, dict[str, str]]]] = {}
-
-
 def find_ministries(doc: Doc, sent: Sent) -> None:
     """Ministries named in full, with their state: after them ("Ministry of Energy of
     Kazakhstan", "Министерство энергетики Казахстана"), before them ("Kazakhstan's Ministry
     of Energy", "the French Ministry of ...", "Франция ... министрлігі"); a Kazakh text's
     ministry with no state named is Kazakhstan's, as its titles are."""
-    matcher, names = _ministry_matcher(doc)
+    matcher = doc.gaz.ministry_matcher(doc.lang, phrase_readings(doc.lang))
     toks = sent.toks
     for m in matcher.find(sent.reads):
         if any(sent.covered(k) is not None for k in range(m.start, m.end)):
@@ -681,7 +659,9 @@ def find_ministries(doc: Doc, sent: Sent) -> None:
         state = owner.entity if owner else ("state/kz" if doc.lang == "kk" else None)
         if state is None or doc.gaz.get(state) is None:
             continue
-        ent = ministry_entity(doc, names[m.ids[0]], state)
+        role = doc.gaz.role(m.ids[0])
+        assert role is not None, m.ids
+        ent = ministry_entity(doc, role.ministry, state)
         i, j = (min(m.start, owner.i), max(m.end, owner.j)) if owner else (m.start, m.end)
         doc.add_hit(sent, ent, i, j)
 
