@@ -38,6 +38,8 @@ __all__ = [
 
 _ID_RE = re.compile(r"^(?P<kind>[a-z]+)/(?P<slug>[a-z0-9][a-z0-9.-]*)$")
 _REF_FIELDS = ("part_of", "located_in", "proposed_by")
+#: a dash with spaces between two words of a name ("Қазақстан – Қырғызстан")
+_SPACED_DASH = re.compile(r"(?<=\w) [–—-] (?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +224,9 @@ class Gazetteer:
             for entry in self._entries.values():
                 for text in entry.all_names():
                     phrases.append((variants(text), entry.id, text))
+                    joined = _SPACED_DASH.sub("-", text)
+                    if joined != text:  # "Қазақстан-Қырғызстан …": pages drop the spaces
+                        phrases.append((variants(joined), entry.id, joined))
             self._matchers[name] = Matcher(phrases)
             _settle()
         return self._matchers[name]

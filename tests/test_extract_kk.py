@@ -692,3 +692,43 @@ def test_a_state_alone_before_a_forum_word_is_no_forum_name():
     result = _kk_extraction("Тараптар Қазақстанның форуммен серіктестігін кеңейту мәселесін"
                             " талқылады.")
     assert {e.id for e in result.entities} == {"state/kz"}
+
+
+def _event(result, start):
+    return next(e for e in result.entities if e.type == "Event" and e.label.startswith(start))
+
+
+def test_a_number_inside_a_known_name_numbers_its_occurrence():
+    # Kazakh writes the number between the genitive and the noun it counts
+    result = _kk_extraction(
+        "Тоқаев Әлемдік және дәстүрлі діндер лидерлерінің VIII съезін ашты.",
+        "Ол Қазақстан-Қырғызстан Жоғары мемлекетаралық кеңесінің 7-отырысына тоқталды.",
+    )
+    congress = _event(result, "8th Congress of Leaders of World and Traditional Religions")
+    assert congress.mentions[0].text.endswith("VIII съезін")
+    got = _triples(result)
+    assert (congress.id, "partOf", "forum/congress-of-religious-leaders") in got
+    assert ("official/kassym-jomart-tokayev", "participatedIn", congress.id) in got
+    # "Қазақстан-Қырғызстан" written without spaces is the council the gazetteer names
+    council = _event(result, "7th meeting of the Supreme Interstate Council of Kazakhstan and K")
+    assert (council.id, "partOf", "forum/kz-kg-supreme-interstate-council") in got
+
+
+def test_a_number_before_the_noun_alone_counts_the_forum_at_hand():
+    result = _kk_extraction(
+        "Тоқаев Қазақстан мен Ресейдің ХХ өңіраралық ынтымақтастық форумына қатысты.",
+        "Келесі, XXI форум Омбыда өтеді.",
+    )
+    forum = "forum/kz-ru-interregional-forum"
+    twentieth = _event(result, "20th Forum of Interregional Cooperation")  # Cyrillic "ХХ"
+    next_one = _event(result, "21st Forum of Interregional Cooperation")
+    got = _triples(result)
+    assert {(twentieth.id, "partOf", forum), (next_one.id, "partOf", forum)} <= got
+    assert (next_one.id, "locatedIn", "place/omsk") in got
+    assert not any(e.type == "Forum" and "XXI" in e.label for e in result.entities)
+
+
+def test_a_summit_named_a_summit_is_not_a_summit_summit():
+    result = _kk_extraction("Тоқаев Тегеранда өтетін VII Каспий саммитіне қатысады.")
+    summit = next(e for e in result.entities if e.type == "Event")
+    assert "Summit Summit" not in summit.label and summit.label.startswith("Caspian Summit")

@@ -1382,3 +1382,29 @@ def test_the_head_of_an_international_body_holds_no_post_in_its_host_state():
     assert not any(p == "holdsPositionIn" and o == "state/gb" for _s, p, o in got)
     senate = _en("Chairman of the Senate Maulen Ashimbayev opened the session.")
     assert ("official/maulen-ashimbayev", "holdsPositionIn", "state/kz") in facts(senate)
+
+
+def test_a_numbered_occurrence_of_the_forum_at_hand():
+    result = _ru(
+        "Кардинал Паролин принял участие в VIII Съезде лидеров мировых и традиционных религий.",
+        "Он напомнил, что на VII Съезде был принят важный документ.",
+        "Кошербаев принял участие в 32-м заседании СМИД ОБСЕ в Вене. Следующее, 33-е заседание"
+        " СМИД пройдет в Швейцарии.",
+    )
+    labels = {e.label: e.id for e in result.entities if e.type == "Event"}
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    seventh = labels["7th Congress of Leaders of World and Traditional Religions"]
+    assert (seventh, "partOf", "forum/congress-of-religious-leaders") in got
+    next_council = labels["33rd meeting of the OSCE Ministerial Council"]
+    assert (next_council, "partOf", "forum/osce-ministerial-council") in got
+    assert (next_council, "locatedIn", "state/ch") in got
+    # the 32nd is not the 33rd: the noun "заседание" there is no anaphor of the one before
+    thirty_second = next(e for e in result.entities if e.label.startswith("32nd meeting"))
+    assert [m.text for m in thirty_second.mentions] == ["32-м заседании"]
+
+
+def test_the_world_economic_forum_is_an_organisation():
+    result = _en("Kazakhstan's delegation met the President of the World Economic Forum"
+                 " Børge Brende in Davos.")
+    wef = next(e for e in result.entities if "World Economic Forum" in e.label)
+    assert (wef.id, wef.type) == ("organization/world-economic-forum", "Organization")

@@ -56,6 +56,7 @@ from graph.extract.meetings import (
     find_consultations,
     find_meetings,
     find_numbered_forums,
+    find_numbered_occurrences,
     find_occasions,
     find_planned_occurrences,
     find_plus_meetings,
@@ -134,6 +135,7 @@ def extract(
             find_diplomatic_relations(doc, sent)
             find_events(doc, sent, lex)
             find_numbered_forums(doc, sent)
+            find_numbered_occurrences(doc, sent)
             find_city_summits(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)
@@ -152,6 +154,7 @@ def extract(
             find_bodies_ru(doc, sent)
             find_events_svo(doc, sent)
             find_numbered_forums(doc, sent)
+            find_numbered_occurrences(doc, sent)
             find_city_summits(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)

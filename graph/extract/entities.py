@@ -15,7 +15,7 @@ import re
 
 from graph.extract import kk
 from graph.extract.lexicon import Lexicon
-from graph.extract.mentions import Doc, Hit, Sent, word_key
+from graph.extract.mentions import KK_ORDINAL, Doc, Hit, Sent, word_key
 from graph.extract.normalize import casefold, fold, is_abbreviation, short_label
 from graph.extract.officials import home_state
 from graph.extract.translit import label_slug, to_latin
@@ -559,6 +559,8 @@ def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             if start - 1 == 0 and lex.word(prev.text) is None:
                 break  # "Олар үкіметаралық кеңестің ...": capitalised as the sentence's first
             start -= 1
+        if start < k and KK_ORDINAL.match(toks[start].text):
+            start += 1  # "III Каспий экономикалық форумы": the body's name follows its number
         first = toks[start]
         if start == k or not (first.text[:1].isupper() or first.lower.startswith("үкіметаралық")):
             continue

@@ -22,6 +22,7 @@ from graph.extract.events import (
     short_label,
 )
 from graph.extract.mentions import Doc, Hit, Sent, word_key
+from graph.extract.normalize import is_abbreviation
 
 _SUMMIT = frozenset({"саммит", "summit", "саммиті"})
 _MEETING = frozenset(
@@ -127,7 +128,10 @@ def summit_label(doc: Doc, body: str, year: str | None) -> str:
         and any(w in entry.label.casefold() for w in ("heads of state",))
     ):
         owner = entry.part_of
-    return f"{abbreviation(doc, owner)} Summit {year or ''}".strip()
+    name = abbreviation(doc, owner)
+    if name.casefold().endswith("summit"):  # the Caspian Summit's own name is a summit
+        return f"{name} {year or ''}".strip()
+    return f"{name} Summit {year or ''}".strip()
 
 
 _NEXT = frozenset(
@@ -139,8 +143,14 @@ _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMAN_FORM = re.compile(r"^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
 
+#: Cyrillic letters that Kazakh and Russian pages type for Roman digits ("ХХ форум", "ІІІ")
+_ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "Ӏ": "I"})
+
+
 def roman(word: str) -> int | None:
-    """ "XII" -> 12, "XV" -> 15; None for anything else (also for "I" alone, the pronoun)."""
+    """ "XII" -> 12, "XV" -> 15, "ХХ" (Cyrillic) -> 20; None for anything else (also for
+    "I" alone, the pronoun)."""
+    word = word.translate(_ROMAN_LOOKALIKES)
     if not word or word == "I" or not _ROMAN_FORM.match(word):
         return None
     values = [_ROMAN_DIGITS[c] for c in word]
@@ -308,6 +318,20 @@ def _ordinal_before(doc: Doc, sent: Sent, i: int) -> int | None:
     return None
 
 
+_KK_NUMBERED_NOUN = re.compile(r"^(\d{1,3})-\w")
+
+
+def _ordinal_inside(doc: Doc, sent: Sent, h: Hit) -> int | None:
+    """The number written inside a Kazakh name: "лидерлерінің VIII съезі", "8-съезі"."""
+    for n in range(h.i + 1, h.j):
+        num = _number_at(doc, sent, n)
+        if num is None and (m := _KK_NUMBERED_NOUN.match(sent.toks[n].text)):
+            num = int(m.group(1))
+        if num is not None:
+            return num
+    return None
+
+
 def _is_meeting_format(doc: Doc, forum: str) -> bool:
     """A forum whose own name is a meeting ("Consultative Meeting of ...")."""
     name = doc.entities[forum].label.casefold()
@@ -321,6 +345,9 @@ def find_numbered_forums(doc: Doc, sent: Sent) -> None:
         if h.type != "Forum" or h.nested:
             continue
         num = _ordinal_before(doc, sent, h.i)
+        inner = _ordinal_inside(doc, sent, h) if num is None and doc.lang == "kk" else None
+        if inner is not None:  # "діндер лидерлерінің VIII съезі" (mentions._across_ordinals)
+            num = inner
         year = sent.toks[h.i - 1].text if h.i and _is_year(sent.toks[h.i - 1].text) else None
         if num is None and year and _is_meeting_format(doc, h.entity):
             # "the 2026 NPT Review Conference": that year's occurrence of the forum
@@ -336,7 +363,7 @@ def find_numbered_forums(doc: Doc, sent: Sent) -> None:
             for k in (h.j - 1, h.j)
         ) and not _is_meeting_format(doc, h.entity):
             continue  # "the first C5+1 summit": a summit of the forum (find_meetings)
-        start = next(
+        start = h.i if inner is not None else next(
             n for n in (h.i - 1, h.i - 2) if n >= 0 and _ordinal_before(doc, sent, n + 1) == num
         )
         label = f"{ordinal(num)} {short_label(doc.entities[h.entity].label)}"
@@ -348,6 +375,101 @@ def find_numbered_forums(doc: Doc, sent: Sent) -> None:
             ev.date = ev.date or later
         doc.relate(ent.id, "partOf", h.entity, sent, 0.8)
         doc.main_occurrence.setdefault(h.entity, (ent.id, f"#{num}"))
+
+
+#: nouns an occurrence of a body is counted in, by language (en word, ru lemma, kk stem)
+_OCCURRENCE_NOUNS = {
+    "en": {"forum": "forum", "congress": "congress", "session": "session", "meeting": "meeting"},
+    "ru": {"форум": "forum", "съезд": "congress", "сессия": "session", "заседание": "meeting"},
+    "kk": {"форум": "forum", "съез": "congress", "сессия": "session", "отырыс": "meeting"},
+}  # (a numbered summit is read by find_meetings, which knows the summit at hand)
+#: "the organisation's" said of the organisation named before: "XX заседание организации"
+_ORGANISATION_WORDS = ("organi", "организац", "ұйым")
+
+
+def find_numbered_occurrences(doc: Doc, sent: Sent) -> None:
+    """ "Келесі, XXI форум Омбыда өтеді", "на VII Съезде", "33-е заседание СМИД": a numbered
+    occurrence of a body the article has named — the one named right after (ru, en) or
+    before (kk), "the organisation" named last, the body whose occurrence the article is
+    about (the forum for "форум", the congress for "съезд"), or the body an abbreviation
+    after the noun named before. A number equal to the occurrence at hand names that
+    occurrence. (Numbered summits are find_meetings': it knows the summit at hand.)"""
+    table = _OCCURRENCE_NOUNS[doc.lang]
+    for k in range(len(sent.toks)):
+        if sent.covered(k) is not None:
+            continue
+        word, num = sent.toks[k].text, None
+        prefixed = doc.lang == "kk" and _KK_NUMBERED_NOUN.match(word)
+        if prefixed:  # "33-отырысы"
+            num = int(prefixed.group(1))
+            key = next((w for w in table if word.split("-", 1)[1].casefold().startswith(w)), None)
+        else:
+            key = word_key(doc.lang, sent, k, table)
+            n = k - 1
+            if doc.lang == "kk" and n > 0 and sent.toks[n].text == ",":
+                n -= 1
+            if key is not None and n >= 0 and sent.covered(n) is None:
+                num = _number_at(doc, sent, n)
+        if key is None or num is None:
+            continue
+        noun = table[key]
+        body = _numbered_body(doc, sent, k, noun, bool(prefixed))
+        if body is None:
+            continue
+        main = doc.main_occurrence.get(body)
+        start = k if prefixed else k - 1 - (sent.toks[k - 1].text == ",")
+        if main is not None and main[1] == f"#{num}":
+            doc.add_hit(sent, doc.entities[main[0]], start, k + 1, source="anaphor")
+            continue
+        label = doc.entities[body].label
+        short = short_label(label)
+        if noun in label.casefold() or noun in ("forum", "congress"):
+            name = f"{ordinal(num)} {short}"
+        elif noun == "summit":
+            name = f"{ordinal(num)} {summit_label(doc, body, None)}"
+        else:
+            name = f"{ordinal(num)} {noun} of the {short}"
+        ent = _new_event(doc, sent, name, "Session", start, k + 1)
+        ev = doc.event(ent, "Session")
+        ev.ordinal = num
+        year = next((t.text for t in sent.toks if _is_year(t.text)), None)
+        if year and year != doc.year:
+            ev.date = ev.date or year
+        doc.relate(ent.id, "partOf", body, sent, 0.8)
+
+
+def _numbered_body(doc: Doc, sent: Sent, k: int, noun: str, prefixed: bool) -> str | None:
+    """Whose occurrence the noun at ``k`` counts (see find_numbered_occurrences)."""
+    ends = (k, k - 1) if prefixed else (k - 1, k - 2)  # "кеңесінің 7-отырысы", "… VII съезі"
+    near = [
+        h for h in sent.hits
+        if h.type in _BODIES and not h.nested and not h.in_title
+        and (h.i in (k + 1, k + 2) if doc.lang != "kk" else h.j in ends)
+    ]
+    if near:
+        return near[0].entity
+    after = sent.toks[k + 1].text if k + 1 < len(sent.toks) else ""
+    before = sent.toks[k - 2].lower if k >= 2 else ""
+    said = (before if doc.lang == "kk" else after.casefold()).startswith(_ORGANISATION_WORDS) or (
+        doc.lang == "en" and after == "of" and k + 3 < len(sent.toks)
+        and sent.toks[k + 3].lower.startswith(_ORGANISATION_WORDS)
+    )
+    if said:
+        org = doc.last_of_type(("Organization",), sent.index)
+        return org.id if org is not None else None
+    if noun in ("forum", "congress"):
+        for body in reversed(list(doc.main_occurrence)):
+            if noun in doc.entities[body].label.casefold():
+                return body
+        return None
+    if noun in ("session", "meeting") and is_abbreviation(after):
+        # "33-е заседание СМИД" after "32-м заседании СМИД ОБСЕ": the body counted before,
+        # when the abbreviation is part of how it was named
+        for s, p, o in reversed(list(doc.relations)):
+            if p == "partOf" and s in doc.events and doc.events[s].ordinal is not None:
+                named = (m.text.split() for m in doc.entities[o].mentions)
+                return o if any(after in words for words in named) else None
+    return None
 
 
 #: consultations: word (en) / lemma (ru) / stem prefix (kk) -> label. A press briefing is
@@ -433,7 +555,7 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
             continue
         if key == "пленарный" and not (k + 1 < len(sent.toks) and "заседание" in sent.reads[k + 1]):
             continue
-        after = sent.toks[k + 1].lower if k + 1 < len(sent.toks) else ""
+        after = sent.toks[k + 1].text if k + 1 < len(sent.toks) else ""
         if key == "plenary" and after not in ("session", "meeting"):
             continue
         if key == "форум" and not (k and sent.reads[k - 1] & {"деловой", "инвестиционный"}):

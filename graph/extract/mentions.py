@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from graph.extract import kk
 from graph.extract.normalize import Token, casefold, is_abbreviation, tokens
-from graph.gazetteer import Gazetteer, Match, Variants
+from graph.gazetteer import Gazetteer, Match, Matcher, Variants
 from graph.models import Article, Entity, Event, Mention, Relation, Span
 
 # -- readings of a word, per language -------------------------------------------------
@@ -463,6 +463,8 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
     """Gazetteer names in a sentence; adds hits (and nested hits of containing bodies)."""
     matcher = doc.gaz.matcher(doc.lang, phrase_readings(doc.lang))
     matches = matcher.find(sent.reads)
+    if doc.lang == "kk":
+        matches = _across_ordinals(sent, matcher, matches)
     for m in matches:
         entry = doc.gaz.get(_prefer(doc, m.ids))
         if entry is None:
@@ -501,6 +503,43 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
         extend_state_forms(doc, sent)
         _kk_month_cities(doc, sent)
     return matches
+
+
+#: a Kazakh ordinal written as a word of its own ("VIII", "ХХ", "8-ші") or before the noun it
+#: numbers ("8-съезіне")
+KK_ORDINAL = re.compile(r"^(?:[IVXLХІ]+|\d{1,3}-(?:ші|шы|інші|ыншы))$")
+_KK_ORDINAL_PREFIX = re.compile(r"^\d{1,3}-(?=\w)")
+
+
+def _across_ordinals(sent: Sent, matcher: Matcher, matches: list[Match]) -> list[Match]:
+    """Kazakh numbers an occurrence inside the body's name: "Әлемдік және дәстүрлі діндер
+    лидерлерінің VIII съезі", "… лидерлерінің 8-съезі" is the named Congress (with its
+    number, read by find_numbered_forums)."""
+    toks, reads = sent.toks, sent.reads
+    for t in range(1, len(toks)):
+        word = toks[t].text
+        if any(m.start <= t < m.end for m in matches):
+            continue
+        if KK_ORDINAL.match(word) and t + 1 < len(toks):
+            seq, after = reads[:t] + reads[t + 1 :], 1  # read as if the number were not there
+        elif (rest := _KK_ORDINAL_PREFIX.sub("", word)) != word and rest[:1].isalpha():
+            seq, after = [*reads[:t], READINGS["kk"](rest), *reads[t + 1 :]], 0
+        else:
+            continue
+        best = None
+        for s in range(max(0, t - 8), t):
+            m = matcher.at(seq, s)
+            if m and m.end > t and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        if best is None:
+            continue
+        found = Match(best.start, best.end + after, best.ids, best.phrase)
+        inside = [m for m in matches if m.start < found.end and found.start < m.end]
+        if any(m.start < found.start or m.end > found.end for m in inside):
+            continue  # (a longer name already read there)
+        matches = [m for m in matches if m not in inside]
+        matches.append(found)
+    return sorted(matches, key=lambda m: m.start)
 
 
 #: Kazakh city names that are also month names ("қазан", October): the city when written
