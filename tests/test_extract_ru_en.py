@@ -1408,3 +1408,34 @@ def test_the_world_economic_forum_is_an_organisation():
                  " Børge Brende in Davos.")
     wef = next(e for e in result.entities if "World Economic Forum" in e.label)
     assert (wef.id, wef.type) == ("organization/world-economic-forum", "Organization")
+
+
+def test_a_visit_elsewhere_or_in_another_year_is_another_visit():
+    result = _ru(
+        "Президент Ирана Масуд Пезешкиан прибыл в Астану с государственным визитом.",
+        "Касым-Жомарт Токаев принял приглашение посетить Иран с ответным визитом.",
+        "Президент Беларуси Александр Лукашенко ранее посещал Казахстан с официальным визитом"
+        " в 2023 году.",
+    )
+    visits = {e.label: e for e in result.entities if e.type == "Event"}
+    assert set(visits) == {
+        "State visit of Masoud Pezeshkian to Kazakhstan 2025",
+        "Visit of Kassym-Jomart Tokayev to Iran 2025",
+        "Official visit of Alexander Lukashenko to Kazakhstan 2023",
+    }
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    tokayev_visit = visits["Visit of Kassym-Jomart Tokayev to Iran 2025"].id
+    assert ("official/kassym-jomart-tokayev", "participatedIn", tokayev_visit) in got
+    assert (tokayev_visit, "locatedIn", "state/ir") in got
+
+
+def test_a_visit_recalled_with_its_year_in_english():
+    result = _en(
+        "Iranian President Masoud Pezeshkian arrived in Astana on a state visit.",
+        "Pope Francis visited Kazakhstan in 2022.",
+    )
+    label = "Visit of Pope Francis to Kazakhstan 2022"
+    recalled = next(e for e in result.entities if e.label == label)
+    events = {ev.id: ev for ev in result.events}
+    assert events[recalled.id].date == "2022"
+    assert [m.text for m in recalled.mentions] == ["visited"]

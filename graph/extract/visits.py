@@ -35,10 +35,12 @@ _KINDS = {
     "working": "Working",
     "friendly": "Friendly",
 }
-_EN_DEST = frozenset({"to", "in"})
+_EN_DEST = frozenset({"to", "in", "visit", "visits", "visited", "visiting"})  # ("visit Tehran")
 #: "находящийся в нашей стране с государственным визитом", "прибывший ... с визитом"
 _STAYING = frozenset({"находиться", "пребывать", "прибыть", "прибывший", "находящийся"})
 _RU_DEST = frozenset({"в", "во", "на"})
+#: Russian verbs of visiting, whose object is the destination ("посетить Иран с визитом")
+_RU_VISIT_VERBS = frozenset({"посетить", "посещать"})
 _KK_DEST_CASES = ("dat", "loc")
 
 
@@ -97,7 +99,9 @@ def _destination(doc: Doc, sent: Sent, own: str | None, k: int | None = None) ->
             prev = sent.toks[h.i - 2].lower  # "to the French Republic", "to the UAE"
         if doc.lang == "en" and prev not in _EN_DEST:
             continue
-        if doc.lang == "ru" and prev not in _RU_DEST:
+        if doc.lang == "ru" and prev not in _RU_DEST and not (
+            h.i and sent.reads[h.i - 1] & _RU_VISIT_VERBS
+        ):
             continue
         if doc.lang == "kk" and h.case not in _KK_DEST_CASES:
             continue
@@ -161,6 +165,8 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
         own = own_state(doc, titles, visitor.entity) if visitor else None
         dest = _destination(doc, sent, own, k)
         known = doc.last_of_type(("Event",), sent.index, kinds=("Visit",))
+        if known is not None and _another_visit(doc, sent, known.id, dest):
+            known = None  # "посетить Иран с ответным визитом", "his visit to Astana in 2023"
         if known is not None and (dest is None or visitor is None or kind is None):
             doc.add_hit(sent, known, start, k + 1, source="anaphor")  # "during the visit"
             _hosts(doc, sent, known.id)
@@ -184,9 +190,9 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
         if where is None:  # "arrived on an official visit" with the place in the dateline
             state = home_state(doc)
             where = doc.entities.get(state) if state and state != own else None
-        country = doc.entities.get(state_of(doc, where.id) or "") if where else None
+        country = doc.gaz.get(state_of(doc, where.id) or "") if where else None
         label = f"{kind or 'Visit'}{' visit' if kind else ''} of {who.label}"
-        label += f" to {(country or where).label}" if where else ""
+        label += f" to {(country or where).label}" if where else ""  # (the state visited)
         year = (
             next(
                 (
@@ -209,6 +215,19 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
             doc.relate(ent.id, "locatedIn", where.id, sent, 0.6)
         _hosts(doc, sent, ent.id)
         break  # one visit per sentence
+
+
+def _another_visit(doc: Doc, sent: Sent, known: str, dest: Hit | None) -> bool:
+    """Does the sentence tell of a visit other than ``known``: to another state, or in a
+    year the sentence names that is not the known visit's?"""
+    record = doc.events[known]
+    if dest is not None and record.place is not None:
+        there = state_of(doc, dest.entity) or dest.entity
+        if there != (state_of(doc, record.place) or record.place):
+            return True
+    years = [t.text for t in sent.toks if len(t.text) == 4 and t.text[:2] in ("19", "20")]
+    said = next((y for y in years if y.isdigit()), None) or _relative_year(doc, sent)
+    return said is not None and said != (record.date or doc.year or "")[:4]
 
 
 _LAST_YEAR = ("прошлого", "прошлом", "last", "былтыр", "өткен")
