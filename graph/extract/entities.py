@@ -298,7 +298,7 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             if any(c in gap for c in ".;:!?") or ("," in gap and "«" not in gap):
                 break
             hit = sent.covered(start - 1)
-            if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
+            if hit is not None and hit.type not in _KK_IN_DOCUMENT_NAMES:
                 break
             if hit is not None and hit.type == "Organization" and hit.case == "nom":
                 break  # "Мәжіліс Қытаймен визасыз режим туралы келісімді": the subject
@@ -526,6 +526,10 @@ _KK_BODY_HEADS = {"кеңес": "Council", "комиссия": "Commission", "к
                   "форум": "Forum"}
 #: endings of Kazakh adjectives that may stand inside a body's name
 _KK_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "ралық")
+
+
+#: what a Kazakh document's name may hold: "Түркі инвестициялық қорын құру туралы келісім"
+_KK_IN_DOCUMENT_NAMES = ("State", "Organization", "Place", "Forum", "Initiative")
 
 
 def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:

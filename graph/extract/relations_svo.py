@@ -1124,7 +1124,10 @@ class SvoRelationFinder(RelationFinder):
         sitting = bool(words & {"заседание", "meeting", "session", "сессия", "совещание"})
         later = None
         for prev in reversed(window):
-            for h in sorted(prev.hits, key=lambda h: -h.i):
+            # the sentence's own events from the last; an earlier sentence's from its first,
+            # its topic ("A meeting ... was held in Gabala, on the eve of the 12th Summit")
+            order = (lambda h: -h.i) if prev is sent else (lambda h: h.i)
+            for h in sorted(prev.hits, key=order):
                 ev = self.doc.events.get(h.entity)
                 if ev is None or ev.kind in ("Anniversary", "Referendum"):
                     continue
