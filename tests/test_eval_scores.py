@@ -1,9 +1,11 @@
 """Extraction quality: floors on the hand-written corpus (tests/corpus) and on the
 blind corpus (tests/corpus_blind, written by annotators who did not see the rules;
-its dev part was read while improving the rules, its four held-out parts were not: the
+its dev part was read while improving the rules, its five held-out parts were not: the
 second one, b21-b28, was written after the first had been used for a whole session, the
 third, b37-b44, while the rules of a third session were being written, and scored once
-at its end; the fourth, b45-b52, after the fifth round's changes, and scored once).
+at its end; the fourth, b45-b52, after the fifth round's changes, and scored once; the
+fifth, b69-b76, by the seventh round's annotators while a sixth session's changes were
+being made, scored with the rules of that session's start and again at its end).
 
 The floors are a little below what the extractor reaches today, so a change
 that loses quality fails here. Raise them when the extractor gets better;
@@ -23,12 +25,15 @@ HELD_OUT = ["*-b0[7-9]-*", "*-b1[0-2]-*"]
 HELD_OUT_2 = ["*-b2[1-8]-*"]
 HELD_OUT_3 = ["*-b3[7-9]-*", "*-b4[0-4]-*"]
 HELD_OUT_4 = ["*-b4[5-9]-*", "*-b5[0-2]-*"]
+HELD_OUT_5 = ["*-b69-*", "*-b7[0-6]-*"]
 DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*", "*-b5[3-9]-*",
-       "*-b60-*"]
+       "*-b60-*", "*-b6[1-8]-*"]
 
 #: set -> language -> (entity F1, relation F1, relation precision) floors. The precision
 #: floors went down by up to 0.02 with the learned relation layer, which trades precision
-#: for recall by design (it keeps a relation right with p >= 0.35; F1 went up or stayed).
+#: for recall by design (it keeps a relation right with p >= 0.35; F1 went up or stayed);
+#: held-out 1's Kazakh one once more (0.75 -> 0.73) when the layer was retrained on the
+#: third dev round (b61-b68): it adds more, and relation F1 there stayed at 0.69.
 FLOORS = {
     "own": {
         "kk": (0.91, 0.77, 0.81),
@@ -36,29 +41,34 @@ FLOORS = {
         "en": (0.93, 0.77, 0.81),
     },
     "blind-dev": {
-        "kk": (0.88, 0.70, 0.73),
-        "ru": (0.87, 0.66, 0.67),
+        "kk": (0.89, 0.70, 0.73),
+        "ru": (0.87, 0.66, 0.68),
         "en": (0.88, 0.66, 0.68),
     },
     "blind-held-out": {
-        "kk": (0.89, 0.68, 0.75),
-        "ru": (0.85, 0.55, 0.60),
+        "kk": (0.89, 0.68, 0.73),
+        "ru": (0.86, 0.57, 0.61),
         "en": (0.82, 0.48, 0.63),
     },
     "blind-held-out-2": {
-        "kk": (0.82, 0.52, 0.71),
-        "ru": (0.84, 0.59, 0.67),
-        "en": (0.86, 0.53, 0.61),
+        "kk": (0.83, 0.55, 0.73),
+        "ru": (0.84, 0.60, 0.67),
+        "en": (0.86, 0.55, 0.64),
     },
     "blind-held-out-3": {
-        "kk": (0.83, 0.56, 0.67),
-        "ru": (0.80, 0.54, 0.63),
+        "kk": (0.83, 0.57, 0.67),
+        "ru": (0.81, 0.56, 0.64),
         "en": (0.81, 0.50, 0.65),
     },
     "blind-held-out-4": {
-        "kk": (0.81, 0.46, 0.50),
-        "ru": (0.80, 0.51, 0.53),
+        "kk": (0.82, 0.46, 0.50),
+        "ru": (0.81, 0.52, 0.53),
         "en": (0.80, 0.59, 0.69),
+    },
+    "blind-held-out-5": {
+        "kk": (0.82, 0.52, 0.59),
+        "ru": (0.84, 0.48, 0.52),
+        "en": (0.82, 0.54, 0.58),
     },
 }
 
@@ -72,6 +82,7 @@ def results():
         "blind-held-out-2": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_2),
         "blind-held-out-3": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_3),
         "blind-held-out-4": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_4),
+        "blind-held-out-5": evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_5),
     }
 
 
@@ -90,12 +101,12 @@ def test_scores_per_language_stay_above_the_floors(results, corpus, lang):
 
 def test_the_blind_parts_are_disjoint_and_cover_the_corpus(results):
     parts = ["blind-dev", "blind-held-out", "blind-held-out-2", "blind-held-out-3",
-             "blind-held-out-4"]
+             "blind-held-out-4", "blind-held-out-5"]
     files = {part: set(results[part].per_file) for part in parts}
     for n, a in enumerate(parts):
         for b in parts[n + 1 :]:
             assert not files[a] & files[b], (a, b)
-    assert [len(files[p]) for p in parts] == [90, 18, 24, 24, 24]
+    assert [len(files[p]) for p in parts] == [114, 18, 24, 24, 24, 24]
     blind = HERE / "corpus_blind"
     every = {p.relative_to(blind).as_posix() for p in blind.glob("*/*.json")}
     assert set().union(*files.values()) == every
@@ -110,16 +121,18 @@ def test_the_report_names_every_language_type_and_predicate(results):
 
 
 @pytest.mark.parametrize(
-    "part", ["blind-held-out", "blind-held-out-2", "blind-held-out-3", "blind-held-out-4"]
+    "part",
+    ["blind-held-out", "blind-held-out-2", "blind-held-out-3", "blind-held-out-4",
+     "blind-held-out-5"],
 )
 def test_the_learned_layer_raises_relation_f1_on_text_it_never_saw(results, part):
     """The learned relation layer was trained on the dev part and our own texts only: on
     each held-out part it must find relations the rules miss and raise relation F1. When it
-    was last trained it did by +0.004 (held-out 1), +0.007 (2), +0.017 (3) and +0.001 on the
-    fourth part, written after it: 5 right and 10 wrong additions there, a precision of a
-    third, just above the F1/2 it needs."""
+    was last trained (on 146 files, the third dev round among them) it did by +0.004
+    (held-out 1), +0.010 (2), +0.027 (3), +0.004 (4) and +0.014 (5)."""
     globs = {"blind-held-out": HELD_OUT, "blind-held-out-2": HELD_OUT_2,
-             "blind-held-out-3": HELD_OUT_3, "blind-held-out-4": HELD_OUT_4}[part]
+             "blind-held-out-3": HELD_OUT_3, "blind-held-out-4": HELD_OUT_4,
+             "blind-held-out-5": HELD_OUT_5}[part]
     rules_only = evaluate_dir(HERE / "corpus_blind", only=globs, learned=False).total
     rules, both = rules_only.relations, results[part].total.relations
     assert both.tp > rules.tp and both.fn < rules.fn
