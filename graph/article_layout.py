@@ -92,15 +92,31 @@ _DATE_LABEL = re.compile(
 _CLUTTER_ANYWHERE = re.compile(
     r"\b(?:download|get|install)\b.*\bapp\b|(?:скачайте|скачать|установите).*приложени"
     r"|қосымша.*(?:жүктеп|жүктеу|орнатыңыз)|app store|google play"
-    r"|\bcookies?\b|all rights reserved|все права защищены|барлық құқықтар қорғалған",
+    r"|\bcookies?\b|all rights reserved|все права защищены|барлық құқықтар қорғалған"
+    # "Kazinform-ның Telegram арнасына жазылыңыз", "Follow Trend on Telegram"
+    r"|telegram[- ]?(?:арна|канал)|(?:follow|join)\b.*\btelegram|\bnewsletter\b"
+    r"|contributed to this report|hyperlink|гиперсілтеме|гиперссылк|сілтеме жасау міндетті"
+    r"|\b(?:photo(?: credit)?|фото|сурет)\s*:",  # a caption's credit
     re.IGNORECASE,
 )
 _CLUTTER_START = re.compile(
-    r"(?:subscribe|подпи(?:саться|шитесь)|жазылу|жазылыңыз"
-    r"|follow us|мы в соцсетях|бізді әлеуметтік желілерде"
-    r"|read (?:also|more)|related (?:news|articles)|читайте (?:также|еще|ещё)"
-    r"|похожие новости|тағы оқыңыз|сондай-ақ оқыңыз|ұқсас жаңалықтар)\b"
+    r"(?:subscribe|подпи(?:сывайтесь|саться|шитесь)|жазылу|жазылыңыз"
+    r"|follow us|мы в соцсетях|бізді әлеуметтік желілерде|біз әлеуметтік желілерде"
+    r"|read (?:also|more)|also read|see also|related (?:news|articles|stories)"
+    r"|читайте (?:также|еще|ещё)"
+    r"|похожие новости|тағы оқыңыз|сондай-ақ оқыңыз|ұқсас жаңалықтар"
+    r"|photo credit|суретті түсірген)\b"
+    r"|(?:related|read next|popular|latest|suggested topics|суретте)\s*:"
     r"|©|\(c\)\s*\d{4}|(?:tags|теги|тегтер)\s*:",
+    re.IGNORECASE,
+)
+#: headers of a list of other articles' headlines: the short lines after them are clutter
+_RELATED_HEADER = re.compile(
+    r"(?:related(?: news| articles| stories)?|read (?:also|more|next)|also read|see also"
+    r"|more news|latest news|popular|suggested topics|читайте (?:также|еще|ещё)"
+    r"|похожие новости|другие новости|все новости|лента новостей|по теме|популярное"
+    r"|соңғы жаңалықтар|тақырып бойынша|оқи отырыңыз|тағы оқыңыз|ұқсас (?:жаңалықтар|мақалалар)"
+    r"|сондай-ақ оқыңыз)\s*:?",
     re.IGNORECASE,
 )
 _CLUTTER_WHOLE = re.compile(
@@ -115,11 +131,17 @@ _CLUTTER_WHOLE = re.compile(
 #: Kulbayeva and Mark Trevelyan", "Автор: …", "Тілші: …" (journalists are not annotated)
 _CREDIT_START = re.compile(
     r"(?:(?:additional\s+)?reporting|writing|editing|edited|written|compiled)\s+by\b"
-    r"|(?:автор(?:ы)?|текст|редактор|корреспондент|тілші|авторы|мәтін)\s*:",
+    r"|(?:автор(?:ы)?|author|текст|редактор|корреспондент|тілші|авторы|мәтін)\s*:",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
-_BYLINE = re.compile(rf"By\s+{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*")
+#: "By Dana Kulbayeva and Mark Trevelyan", "By Aibarshyn Akhmetkali in Diplomacy on 10 …"
+_BYLINE = re.compile(
+    rf"By\s+{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*(?:\s+(?:in|on|for|\|)\s.*)?"
+)
+#: a Kazakh or Russian byline: a given name and the surname in capitals ("Бауыржан
+#: ТОҚТАРОВ", "Мұрат ӘЛІМҰЛЫ, «Egemen Qazaqstan»")
+_CAPS_BYLINE = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ-]{3,}(?:,.{0,40})?")
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"(?:[•·▪►●◦‣∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[^\W\d_][)](?=\s))")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
@@ -209,6 +231,7 @@ def is_clutter_line(line: str) -> bool:
         or _CLUTTER_ANYWHERE.search(line)
         or _CREDIT_START.match(line)
         or _BYLINE.fullmatch(line)
+        or _CAPS_BYLINE.fullmatch(line)
     )
 
 
@@ -291,6 +314,7 @@ def find_layout(text: str, *, title: str | None = None) -> Layout:
             layout.date = layout.date or date
         elif is_clutter_line(line.text):
             line.kind = "clutter"
+    _mark_related(lines)
     _mark_footer(lines, layout)
     _mark_title(lines, title)
     for line in lines:
@@ -300,6 +324,32 @@ def find_layout(text: str, *, title: str | None = None) -> Layout:
             layout.title = Span(line.start, line.end, line.text)
     layout.body = _paragraphs(text, lines)
     return layout
+
+
+def _mark_related(lines: list[Line]) -> None:
+    """ "Related:", "Соңғы жаңалықтар", "Оқи отырыңыз:" and the headlines listed under it
+    (short lines that end no sentence) are other articles, not this one — once the
+    article's text has begun (a menu's "Latest news" above the title takes nothing)."""
+    index = next(
+        (n for n, line in enumerate(lines)
+         if len(line.text) > 80 and line.text.rstrip(_CLOSING).endswith(".")),
+        len(lines),
+    )
+    while index < len(lines):
+        if not _RELATED_HEADER.fullmatch(lines[index].text):
+            index += 1
+            continue
+        lines[index].kind = "clutter"
+        index += 1
+        while (  # (the lines of the header's own block: a blank line ends the list)
+            index < len(lines)
+            and not lines[index].blank_before
+            and lines[index].kind in ("text", "clutter")
+            and len(lines[index].text) <= HEADING_MAX_CHARS
+            and not lines[index].text.rstrip(_CLOSING).endswith((".", ";", ":"))
+        ):
+            lines[index].kind = "clutter"
+            index += 1
 
 
 def _mark_footer(lines: list[Line], layout: Layout) -> None:

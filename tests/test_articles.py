@@ -535,3 +535,33 @@ def test_credit_lines_are_clutter_and_their_journalists_are_no_officials() -> No
     officials = {e.label for e in extract(article).entities if e.type == "Official"}
     assert "Yermek Kosherbayev" in officials
     assert not officials & {"Dana Kulbayeva", "Mark Trevelyan", "Olga Orlova", "Mark Potter"}
+
+
+def test_related_headlines_captions_and_bylines_are_clutter() -> None:
+    from graph.extract import extract
+
+    text = "\n\n".join([
+        "Тоқаев ҰҚШҰ саммитіне қатысты",
+        "Бауыржан ТОҚТАРОВ",
+        "Суретте: Бішкектегі «Ынтымақ ордасы» резиденциясы. Фото: akorda.kz",
+        "Мемлекет басшысы Қасым-Жомарт Тоқаев Бішкекте өткен Ұжымдық қауіпсіздік туралы шарт"
+        " ұйымының саммитіне қатысты.",
+        "Подписание соглашения состоялось в Минске.",  # a sentence that looks like "подпис…"
+        "Kazinform-ның Telegram арнасына жазылыңыз",
+        "Оқи отырыңыз:\nПесков: Кремль рассчитывает на диалог с Ереваном\n"
+        "Қазақстан мен Финляндия арасында консультациялар өтті",
+        "Related: Tokayev Outlines UN Reform Vision in New York",
+    ])
+    article = parse_text(text, lang="kk")
+    clutter = {s.text for s in article.clutter}
+    assert {"Бауыржан ТОҚТАРОВ", "Kazinform-ның Telegram арнасына жазылыңыз",
+            "Оқи отырыңыз:", "Песков: Кремль рассчитывает на диалог с Ереваном",
+            "Қазақстан мен Финляндия арасында консультациялар өтті",
+            "Related: Tokayev Outlines UN Reform Vision in New York"} <= clutter
+    assert any(c.startswith("Суретте:") for c in clutter)
+    assert any(s.text.startswith("Подписание соглашения") for s in article.sentences)
+    ids = {e.id for e in extract(article).entities}
+    assert "official/kassym-jomart-tokayev" in ids
+    assert not ids & {"state/fi", "place/yerevan", "official/dmitry-peskov", "place/kremlin",
+                      "place/yntymak-ordasy-residence"}
+    assert not any("toktarov" in i for i in ids)

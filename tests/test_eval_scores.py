@@ -33,7 +33,12 @@ DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*", "*-b5[
 #: floors went down by up to 0.02 with the learned relation layer, which trades precision
 #: for recall by design (it keeps a relation right with p >= 0.35; F1 went up or stayed);
 #: held-out 1's Kazakh one once more (0.75 -> 0.73) when the layer was retrained on the
-#: third dev round (b61-b68): it adds more, and relation F1 there stayed at 0.69.
+#: third dev round (b61-b68): it adds more, and relation F1 there stayed at 0.69. Held-out
+#: 1's English relation floor went 0.48 -> 0.47 when lists of other articles' headlines
+#: ("Related:", "Read also", "Оқи отырыңыз:") became clutter: every line it drops there
+#: is in the annotators' own boilerplate list, but five relations the rules found went
+#: with them (one read from a headline, four through what the headlines had named); the
+#: dev part lost none.
 FLOORS = {
     "own": {
         "kk": (0.91, 0.77, 0.81),
@@ -48,7 +53,7 @@ FLOORS = {
     "blind-held-out": {
         "kk": (0.89, 0.68, 0.73),
         "ru": (0.86, 0.57, 0.61),
-        "en": (0.82, 0.48, 0.63),
+        "en": (0.82, 0.47, 0.63),  # 0.48 -> 0.47: see below
     },
     "blind-held-out-2": {
         "kk": (0.83, 0.55, 0.73),

@@ -172,3 +172,19 @@ def test_the_shipped_model_is_what_make_model_trains_today():
     shipped = load_relation_model()
     assert fresh.trained_on == shipped.trained_on
     assert fresh.weights == shipped.weights, "retrain with `make model` and commit the model"
+
+
+def test_an_official_the_reference_data_knows_holds_only_the_posts_it_lists():
+    from graph.extract.learned import _known_post
+    from graph.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    tokayev = "official/kassym-jomart-tokayev"
+    assert _known_post(gaz, tokayev, "state/kz")
+    assert not _known_post(gaz, tokayev, "forum/unsc")
+    assert _known_post(gaz, "official/someone-new", "forum/unsc")  # unknown: the model decides
+    assert _known_post(None, tokayev, "forum/unsc")  # no reference data, no restraint
+    text = "Заголовок\n\nСовет Безопасности все чаще оказывается парализованным, заявил Токаев."
+    result = extract(parse_text(text + "\n\n24.09.2025", lang="ru"))
+    assert "forum/unsc" in {e.id for e in result.entities}  # the bare Russian name
+    assert not [r for r in result.relations if r.predicate == "holdsPositionIn"]

@@ -200,7 +200,7 @@ def extract(
         extractor=EXTRACTOR_VERSION,
     )
     if learned:  # the learned layer: relations the rules left unsaid (graph/extract/learned.py)
-        added = propose(extraction)
+        added = propose(extraction, gazetteer=gaz)
         extraction.relations += added
         records = {ev.id: ev for ev in events}
         for rel in added:

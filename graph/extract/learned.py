@@ -38,6 +38,7 @@ from typing import Any
 
 from graph.config import DATA_DIR
 from graph.errors import DkgError
+from graph.gazetteer import Gazetteer
 from graph.models import Entity, Extraction, Mention, Relation, Span
 
 MODEL_FILE = DATA_DIR / "models" / "relations.json"
@@ -342,8 +343,11 @@ def _participants(
     return out
 
 
-def propose(extraction: Extraction, model: Model | None = None) -> list[Relation]:
-    """The relations the model adds to the rules' extraction (none without a model)."""
+def propose(
+    extraction: Extraction, model: Model | None = None, gazetteer: Gazetteer | None = None
+) -> list[Relation]:
+    """The relations the model adds to the rules' extraction (none without a model). With
+    the ``gazetteer``, an official it knows holds only the posts it lists."""
     model = model or load_relation_model()
     if model is None:
         return []
@@ -352,6 +356,8 @@ def propose(extraction: Extraction, model: Model | None = None) -> list[Relation
     for c in candidates(extraction):
         p = model.score_candidate(c)
         if p < model.threshold:
+            continue
+        if c.predicate == "holdsPositionIn" and not _known_post(gazetteer, c.subject, c.object):
             continue
         # one post per official: the likeliest
         key = (c.subject, c.predicate, "" if c.predicate in _FUNCTIONAL else c.object)
@@ -362,6 +368,18 @@ def propose(extraction: Extraction, model: Model | None = None) -> list[Relation
                  round(p, 3), date=art.date)
         for p, c in kept.values()
     ]
+
+
+def _known_post(gazetteer: Gazetteer | None, person: str, body: str) -> bool:
+    """Can ``person`` hold a post in ``body``: yes, unless the reference data lists his
+    posts and none is in ``body`` (or in what it is part of): "Tokayev ... the Security
+    Council" is no post of his."""
+    entry = gazetteer.get(person) if gazetteer is not None else None
+    if entry is None or not entry.positions:
+        return True
+    posts = {pos.of for pos in entry.positions}
+    posts |= {part for of in posts if (part := getattr(gazetteer.get(of), "part_of", None))}
+    return body in posts
 
 
 # -- training --------------------------------------------------------------------------
