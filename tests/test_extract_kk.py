@@ -732,3 +732,19 @@ def test_a_summit_named_a_summit_is_not_a_summit_summit():
     result = _kk_extraction("Тоқаев Тегеранда өтетін VII Каспий саммитіне қатысады.")
     summit = next(e for e in result.entities if e.type == "Event")
     assert "Summit Summit" not in summit.label and summit.label.startswith("Caspian Summit")
+
+
+def test_consultations_named_again_are_one_event_and_the_next_round_another():
+    result = _kk_extraction(
+        "Астанада Қазақстан мен Өзбекстан сыртқы істер министрліктері арасында кезекті саяси"
+        " консультациялар өтті.",
+        "Консультациялар барысында тараптар шекара мәселелерін талқылады.",
+        "Келесі саяси консультацияларды 2026 жылы Ташкентте өткізу туралы уағдаласты.",
+    )
+    events = [e for e in result.entities if e.type == "Event"]
+    labels = sorted(e.label for e in events)
+    assert len(labels) == 2, labels
+    held = next(e for e in events if not e.label.startswith("Next "))
+    assert len(held.mentions) == 2  # "саяси консультациялар", "Консультациялар"
+    upcoming = next(e for e in events if e.label.startswith("Next political consultations"))
+    assert {ev.id: ev.date for ev in result.events}[upcoming.id] == "2026"

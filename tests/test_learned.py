@@ -188,3 +188,24 @@ def test_an_official_the_reference_data_knows_holds_only_the_posts_it_lists():
     result = extract(parse_text(text + "\n\n24.09.2025", lang="ru"))
     assert "forum/unsc" in {e.id for e in result.entities}  # the bare Russian name
     assert not [r for r in result.relations if r.predicate == "holdsPositionIn"]
+
+
+def test_the_layer_does_not_put_in_the_visit_who_the_rules_put_in_its_talks():
+    from graph.extract.learned import Model, propose
+
+    text = (
+        "Заголовок\n\nВ рамках государственного визита в Российскую Федерацию Касым-Жомарт"
+        " Токаев провел переговоры с Президентом России Владимиром Путиным.\n\nВ переговорах"
+        " также приняли участие Премьер-министр Республики Казахстан Олжас Бектенов.\n\n12.10.2025"
+    )
+    rules = extract(parse_text(text, lang="ru"), learned=False)
+    visit = next(e.id for e in rules.entities if "visit" in e.label)
+    talks = next(e.id for e in rules.entities if e.label.startswith("Meeting of"))
+    assert ("official/olzhas-bektenov", "participatedIn", talks) in {
+        (r.subject, r.predicate, r.object) for r in rules.relations
+    }
+    eager = Model({"participatedIn|bias": 9.0}, 0.35, ())  # proposes every participation
+    proposed = propose(rules, eager)
+    added = {(r.subject, r.object) for r in proposed if r.predicate == "participatedIn"}
+    assert ("official/olzhas-bektenov", visit) not in added
+    assert added  # (it does propose others)

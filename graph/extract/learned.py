@@ -353,12 +353,21 @@ def propose(
         return []
     art = extraction.article
     kept: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
+    nested = {(r.subject, r.object) for r in extraction.relations if r.predicate == "partOf"}
+    placed = defaultdict(set)  # who took part in which event, by the rules
+    for r in extraction.relations:
+        if r.predicate == "participatedIn":
+            placed[r.subject].add(r.object)
     for c in candidates(extraction):
         p = model.score_candidate(c)
         if p < model.threshold:
             continue
         if c.predicate == "holdsPositionIn" and not _known_post(gazetteer, c.subject, c.object):
             continue
+        if c.predicate == "participatedIn" and any(
+            (e, c.object) in nested or (c.object, e) in nested for e in placed[c.subject]
+        ):
+            continue  # the rules put him in the talks of the visit: not in the visit too
         # one post per official: the likeliest
         key = (c.subject, c.predicate, "" if c.predicate in _FUNCTIONAL else c.object)
         if key not in kept or p > kept[key][0]:

@@ -64,7 +64,11 @@ def _body(sent: Sent, k: int, after: bool, kazakh: bool = False) -> Hit | None:
             if h.case == "gen" and k - 5 <= h.j < k - 2
             and all(_kk_sitting_word(sent, n) for n in range(h.j, k))
         ]
-    later = [] if kazakh else [h for h in hits if k + 1 <= h.i <= k + 3]
+    later = [] if kazakh else [
+        h for h in hits
+        if k + 1 <= h.i <= k + 3
+        and not any(sent.toks[n].lower in ("и", "and", "а", "but") for n in range(k + 1, h.i))
+    ]  # ("к саммиту и работе Регионального центра ООН": the centre's work, not its summit)
     order = (later, before) if after else (before, later)
     for group in order:
         if group:
@@ -499,18 +503,31 @@ def find_consultations(doc: Doc, sent: Sent) -> None:
         states = list(
             dict.fromkeys(h.entity for h in sent.hits if h.type == "State" and not h.nested)
         )
-        if not states:
-            continue
-        home = states[0] if len(states) > 1 else None
-        names = [doc.entities[s].label for s in states[:2]]
-        label = f"Political consultations between {' and '.join(names)}" if home else (
-            f"Political consultations with {names[0]}"
-        )
-        label += f" {doc.article.date or doc.year or ''}"
         known = doc.last_of_type(("Event",), sent.index, kinds=("Consultations",))
-        if known is not None and known.label.split(" 2")[0] == label.split(" 2")[0]:
+        if known is not None and known.label.startswith("Next "):
+            known = None
+        if not states and known is None:
+            continue
+        if states:
+            names = [doc.entities[s].label for s in states[:2]]
+            label = f"Political consultations between {' and '.join(names)}" if len(
+                states
+            ) > 1 else f"Political consultations with {names[0]}"
+        else:  # "Консультациялар барысында", "the next round": the states said before
+            label = known.label.rsplit(" ", 1)[0]
+        upcoming = any(sent.toks[n].lower in _NEXT or sent.reads[n] & _NEXT
+                       for n in range(max(0, start - 3), start))
+        if upcoming:  # "the next round of consultations", "Келесі саяси консультациялар"
+            ent = _new_event(doc, sent, f"Next {label[0].lower()}{label[1:]}", "Consultations",
+                             start, k + 1)
+            ev = doc.event(ent, "Consultations")
+            ev.date = ev.date or next((t.text for t in sent.toks if _is_year(t.text)), None)
+            return
+        if known is not None:
+            # the consultations the article reports, named again (with one state, two or none)
             doc.add_hit(sent, known, start, k + 1, source="anaphor")
             return
+        label += f" {doc.article.date or doc.year or ''}"
         ent = _new_event(doc, sent, label.strip(), "Consultations", start, k + 1)
         ev = doc.event(ent, "Consultations")
         ev.date = ev.date or doc.article.date
@@ -639,8 +656,8 @@ def find_planned_occurrences(doc: Doc, sent: Sent) -> None:
         if h.type != "Initiative" or h.nested:
             continue
         label = doc.entities[h.entity].label
-        if label.casefold().split()[-1] not in _GATHERINGS:
-            continue
+        if label.casefold().split()[-1] not in _GATHERINGS or len(label.split()) < 2:
+            continue  # (nor "саммит өткізу идеясы", the idea of a summit no name says)
         year = next((t.text for t in toks if _is_year(t.text)), None)
         if year is None and any(t.lower in _WILL_BE_HELD for t in toks):
             year = doc.year  # "пройдет в Астане 22–24 апреля": this year's
