@@ -1439,3 +1439,13 @@ def test_a_visit_recalled_with_its_year_in_english():
     events = {ev.id: ev for ev in result.events}
     assert events[recalled.id].date == "2022"
     assert [m.text for m in recalled.mentions] == ["visited"]
+
+
+def test_an_adopted_programme_is_an_initiative_and_a_statement_a_treaty():
+    result = _ru(
+        "Главы государств утвердили Программу развития евразийских транспортно-логистических"
+        " коридоров и подписали Заявление о сотрудничестве в области искусственного интеллекта.",
+    )
+    types = {e.mentions[0].text.split()[0]: e.type for e in result.entities if e.mentions}
+    assert types["Программу"] == "Initiative"  # GUIDELINES.md: programmes are Initiatives
+    assert types["Заявление"] == "Treaty"

@@ -650,7 +650,13 @@ def find_documents_ru(doc: Doc, sent: Sent) -> None:
         else:
             label = to_latin(sent.text[toks[start].start - base : toks[end - 1].end - base])
         label = label[:1].upper() + label[1:]
-        _new(doc, sent, "Treaty", label, start, end, "document")
+        _new(doc, sent, _document_type(noun), label, start, end, "document")
+
+
+def _document_type(noun: str) -> str:
+    """A programme is an Initiative (GUIDELINES.md: "programmes, … named policies"), the
+    other documents are Treaties."""
+    return "Initiative" if noun == "Programme" else "Treaty"
 
 
 _EN_DOCS = {
@@ -802,7 +808,8 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
         if end - start < 2 or _only_parties(sent, n + 1, end, ("with", "and", "the")):
             continue  # "agreements with the UAE": the documents named elsewhere
         label = sent.text[toks[start].start - base : toks[end - 1].end - base]
-        _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "document")
+        kind = _document_type(_EN_DOCS.get(toks[n].lower, ""))
+        _new(doc, sent, kind, label[:1].upper() + label[1:], start, end, "document")
 
 
 #: heads of names of recurring bodies the gazetteer may not know
