@@ -27,7 +27,7 @@ HELD_OUT_3 = ["*-b3[7-9]-*", "*-b4[0-4]-*"]
 HELD_OUT_4 = ["*-b4[5-9]-*", "*-b5[0-2]-*"]
 HELD_OUT_5 = ["*-b69-*", "*-b7[0-6]-*"]
 DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*", "*-b5[3-9]-*",
-       "*-b60-*", "*-b6[1-8]-*"]
+       "*-b60-*", "*-b6[1-8]-*", "*-b7[7-9]-*", "*-b8[0-9]-*", "*-b9[0-2]-*"]
 
 #: set -> language -> (entity F1, relation F1, relation precision) floors. The precision
 #: floors went down by up to 0.02 with the learned relation layer, which trades precision
@@ -38,37 +38,39 @@ DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*", "*-b5[
 #: ("Related:", "Read also", "Оқи отырыңыз:") became clutter: every line it drops there
 #: is in the annotators' own boilerplate list, but five relations the rules found went
 #: with them (one read from a headline, four through what the headlines had named); the
-#: dev part lost none.
+#: dev part lost none. Held-out 1's and 3's English precision floors went down by 0.02
+#: and 0.01 when the layer was retrained on 194 files (the eighth and ninth rounds): it
+#: adds more there; relation F1 stayed (0.476, 0.511).
 FLOORS = {
     "own": {
         "kk": (0.91, 0.77, 0.81),
         "ru": (0.90, 0.71, 0.74),
         "en": (0.93, 0.77, 0.81),
     },
-    "blind-dev": {
-        "kk": (0.89, 0.70, 0.73),
-        "ru": (0.87, 0.66, 0.68),
-        "en": (0.88, 0.66, 0.68),
+    "blind-dev": {  # 162 files since the eighth and ninth rounds joined it
+        "kk": (0.88, 0.65, 0.70),
+        "ru": (0.87, 0.64, 0.67),
+        "en": (0.86, 0.63, 0.66),
     },
     "blind-held-out": {
-        "kk": (0.89, 0.68, 0.73),
+        "kk": (0.90, 0.69, 0.75),
         "ru": (0.86, 0.57, 0.61),
-        "en": (0.82, 0.47, 0.63),  # 0.48 -> 0.47: see below
+        "en": (0.82, 0.47, 0.61),  # 0.48 -> 0.47, 0.63 -> 0.61: see below
     },
     "blind-held-out-2": {
         "kk": (0.83, 0.55, 0.73),
-        "ru": (0.84, 0.60, 0.67),
-        "en": (0.86, 0.55, 0.64),
+        "ru": (0.86, 0.61, 0.69),
+        "en": (0.85, 0.55, 0.63),
     },
     "blind-held-out-3": {
-        "kk": (0.83, 0.57, 0.67),
+        "kk": (0.85, 0.58, 0.70),
         "ru": (0.81, 0.56, 0.64),
-        "en": (0.81, 0.50, 0.65),
+        "en": (0.81, 0.50, 0.64),  # 0.65 -> 0.64: see below
     },
     "blind-held-out-4": {
         "kk": (0.82, 0.46, 0.50),
-        "ru": (0.81, 0.52, 0.53),
-        "en": (0.80, 0.59, 0.69),
+        "ru": (0.82, 0.51, 0.53),
+        "en": (0.84, 0.60, 0.71),
     },
     "blind-held-out-5": {
         "kk": (0.82, 0.52, 0.59),
@@ -111,7 +113,7 @@ def test_the_blind_parts_are_disjoint_and_cover_the_corpus(results):
     for n, a in enumerate(parts):
         for b in parts[n + 1 :]:
             assert not files[a] & files[b], (a, b)
-    assert [len(files[p]) for p in parts] == [114, 18, 24, 24, 24, 24]
+    assert [len(files[p]) for p in parts] == [162, 18, 24, 24, 24, 24]
     blind = HERE / "corpus_blind"
     every = {p.relative_to(blind).as_posix() for p in blind.glob("*/*.json")}
     assert set().union(*files.values()) == every

@@ -1449,3 +1449,18 @@ def test_an_adopted_programme_is_an_initiative_and_a_statement_a_treaty():
     types = {e.mentions[0].text.split()[0]: e.type for e in result.entities if e.mentions}
     assert types["Программу"] == "Initiative"  # GUIDELINES.md: programmes are Initiatives
     assert types["Заявление"] == "Treaty"
+
+
+def test_a_ministers_title_that_names_the_state_names_the_ministry():
+    result = _en(
+        "Kyrgyz Foreign Minister Jeenbek Kulubaev met Foreign Minister Yermek Kosherbayev.",
+    )
+    ministries = {e.label for e in result.entities if e.type == "Organization"}
+    assert "Ministry of Foreign Affairs of Kyrgyzstan" in ministries
+    assert "Ministry of Foreign Affairs of Kazakhstan" not in ministries  # no state named
+    ru = _ru("Министр иностранных дел Киргизии Жээнбек Кулубаев прибыл в Астану.")
+    assert "Ministry of Foreign Affairs of Kyrgyzstan" in {
+        e.label for e in ru.entities if e.type == "Organization"
+    }
+    got = {(r.subject, r.predicate, r.object) for r in ru.relations}
+    assert ("official/jeenbek-kulubaev", "holdsPositionIn", "state/kg") in got  # still the state

@@ -352,11 +352,20 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if owner_id is None and role.scope == "state":
             owner_id = _implied_state(doc, sent, role, m.start)
         out.append(Title(sent.index, person.id, label, owner_id, role.scope))
-        # a Kazakh title names Kazakhstan's ministry (as the seed's annotators read it);
-        # English and foreign titles are left to the ministries' own names
+        # a minister's title that names the state names the ministry (as the seed's
+        # annotators read "Қазақстан Республикасы Сыртқы істер министрінің"), in every language
         kazakh = doc.lang == "kk" or (doc.lang == "ru" and owner and owner.entity == "state/kz")
         if owner is not None and kazakh and not _ministry(doc, sent, owner, m.start, m.end, toks):
             _ministry_of_state(doc, sent, owner, role, m.start, end)
+        elif (
+            doc.lang != "kk" and role.ministry and owner_id and owner is not None
+            and owner_id.startswith("state/") and doc.gaz.get(owner_id) is not None
+        ):  # "Kazakh Foreign Minister", "министр иностранных дел Киргизии"
+            ent = ministry_entity(doc, role.ministry, owner_id)
+            i0 = min(m.start, owner.i) if owner is not None else m.start
+            hit = doc.add_hit(sent, ent, i0, max(end, owner.j) if owner is not None else end,
+                              source="title", nested=True)
+            hit.in_title = True
         elif (
             owner is None
             and doc.lang == "kk"
@@ -600,9 +609,8 @@ def _appositive(doc: Doc, sent: Sent, first: int, role_tokens: set[int]) -> Enti
 
 
 def _ministry_of_state(doc: Doc, sent: Sent, owner: Hit, role, i: int, j: int) -> None:
-    """A minister's title with its state names the ministry: "министр энергетики
-    Казахстана", "Minister of Energy of Kazakhstan", "Қазақстан Энергетика министрі"
-    (not an adjective: "Kazakh Foreign Minister" names no ministry)."""
+    """A Kazakh minister's title with its state names the ministry: "Қазақстан Энергетика
+    министрі" (find_titles does the same for Russian and English titles)."""
     if not role.ministry or owner.type != "State" or (owner.j == i and doc.lang != "kk"):
         return
     ent = ministry_entity(doc, role.ministry, owner.entity)
