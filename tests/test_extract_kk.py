@@ -748,3 +748,15 @@ def test_consultations_named_again_are_one_event_and_the_next_round_another():
     assert len(held.mentions) == 2  # "саяси консультациялар", "Консультациялар"
     upcoming = next(e for e in events if e.label.startswith("Next political consultations"))
     assert {ev.id: ev.date for ev in result.events}[upcoming.id] == "2026"
+
+
+def test_kazakh_ordinal_words_and_numbers_glued_to_the_noun():
+    result = _kk_extraction(
+        "Тоқаев Габалада өткен Түркі мемлекеттері ұйымының XII саммитіне қатысты.",
+        "Ол Орталық Азия мемлекеттері басшыларының жетінші Консультативтік кездесуінің"
+        " қорытындысына тоқталды.",
+        "Ол Бішкекте өткен ТМҰ-ның 11-саммитінде қабылданған шешімдерді еске салды.",
+    )
+    labels = {e.label for e in result.entities if e.type == "Event"}
+    assert "7th Consultative Meeting of the Heads of State of Central Asia" in labels
+    assert "11th OTS Summit" in labels

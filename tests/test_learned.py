@@ -209,3 +209,21 @@ def test_the_layer_does_not_put_in_the_visit_who_the_rules_put_in_its_talks():
     added = {(r.subject, r.object) for r in proposed if r.predicate == "participatedIn"}
     assert ("official/olzhas-bektenov", visit) not in added
     assert added  # (it does propose others)
+
+
+def test_the_layer_places_nothing_where_the_rules_placed_it_elsewhere():
+    from graph.extract.learned import _compatible
+    from graph.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert _compatible(gaz, "place/geneva", "place/palace-of-nations")  # venue in the city
+    assert _compatible(gaz, "place/palace-of-nations", "place/geneva")
+    assert not _compatible(gaz, "place/astana", "place/tianjin")
+    assert _compatible(gaz, "place/astana", "place/some-new-venue")  # unknown: cannot tell
+    text = ("Заголовок\n\nТокаев вылетел из Астаны в Тяньцзинь на саммит ШОС.\n\nИнициатива"
+            " была одобрена на прошлогоднем саммите в Астане.\n\n12.10.2025")
+    result = extract(parse_text(text, lang="ru"))
+    summit = next(e.id for e in result.entities if e.type == "Event")
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert (summit, "locatedIn", "place/tianjin") in got
+    assert (summit, "locatedIn", "place/astana") not in got

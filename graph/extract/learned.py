@@ -355,9 +355,12 @@ def propose(
     kept: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
     nested = {(r.subject, r.object) for r in extraction.relations if r.predicate == "partOf"}
     placed = defaultdict(set)  # who took part in which event, by the rules
+    located = defaultdict(set)  # where the rules placed what
     for r in extraction.relations:
         if r.predicate == "participatedIn":
             placed[r.subject].add(r.object)
+        elif r.predicate == "locatedIn":
+            located[r.subject].add(r.object)
     for c in candidates(extraction):
         p = model.score_candidate(c)
         if p < model.threshold:
@@ -368,6 +371,10 @@ def propose(
             (e, c.object) in nested or (c.object, e) in nested for e in placed[c.subject]
         ):
             continue  # the rules put him in the talks of the visit: not in the visit too
+        if c.predicate == "locatedIn" and any(
+            not _compatible(gazetteer, c.object, there) for there in located[c.subject]
+        ):
+            continue  # held in Tianjin (say the rules), so not in Astana
         # one post per official: the likeliest
         key = (c.subject, c.predicate, "" if c.predicate in _FUNCTIONAL else c.object)
         if key not in kept or p > kept[key][0]:
@@ -377,6 +384,22 @@ def propose(
                  round(p, 3), date=art.date)
         for p, c in kept.values()
     ]
+
+
+def _compatible(gazetteer: Gazetteer | None, a: str, b: str) -> bool:
+    """Can one thing be in both places: one holds the other (Palace of Nations, Geneva,
+    Switzerland), or the reference data cannot tell (an unknown venue)?"""
+    if gazetteer is None or gazetteer.get(a) is None or gazetteer.get(b) is None:
+        return True
+    return b in _container_chain(gazetteer, a) or a in _container_chain(gazetteer, b)
+
+
+def _container_chain(gazetteer: Gazetteer, place: str) -> set[str]:
+    chain, entry = {place}, gazetteer.get(place)
+    while entry is not None and entry.located_in and entry.located_in not in chain:
+        chain.add(entry.located_in)
+        entry = gazetteer.get(entry.located_in)
+    return chain
 
 
 def _known_post(gazetteer: Gazetteer | None, person: str, body: str) -> bool:

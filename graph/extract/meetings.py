@@ -266,6 +266,9 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
         year = _year_before(sent, min(body.i, k), window=5) or doc.year
         label_of = doc.entities[body.entity].label.casefold()
         qual = qualifier(doc, sent, min(k, body.i), upto=k if body.j <= k else None)
+        glued = _KK_NUMBERED_NOUN.match(sent.toks[k].text) if doc.lang == "kk" else None
+        if qual is None and glued:
+            qual = f"#{int(glued.group(1))}"  # "ТМҰ-ның 11-саммитінде"
         held = _summit_held(doc, body.entity)
         if not summit and held is not None and qual is None:
             # "the session of the SCO Council of Heads of State", "ШЫҰ отырысы": the summit
@@ -385,7 +388,8 @@ def find_numbered_forums(doc: Doc, sent: Sent) -> None:
 _OCCURRENCE_NOUNS = {
     "en": {"forum": "forum", "congress": "congress", "session": "session", "meeting": "meeting"},
     "ru": {"форум": "forum", "съезд": "congress", "сессия": "session", "заседание": "meeting"},
-    "kk": {"форум": "forum", "съез": "congress", "сессия": "session", "отырыс": "meeting"},
+    "kk": {"форум": "forum", "съез": "congress", "сессия": "session", "отырыс": "meeting",
+           "кездесу": "meeting"},
 }  # (a numbered summit is read by find_meetings, which knows the summit at hand)
 #: "the organisation's" said of the organisation named before: "XX заседание организации"
 _ORGANISATION_WORDS = ("organi", "организац", "ұйым")
