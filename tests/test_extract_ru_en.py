@@ -1464,3 +1464,22 @@ def test_a_ministers_title_that_names_the_state_names_the_ministry():
     }
     got = {(r.subject, r.predicate, r.object) for r in ru.relations}
     assert ("official/jeenbek-kulubaev", "holdsPositionIn", "state/kg") in got  # still the state
+
+
+def test_a_group_word_before_signed_stands_for_the_officials_it_means():
+    result = _en(
+        "The 12th summit of the Organization of Turkic States was held in Gabala. It was"
+        " attended by Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat"
+        " Mirziyoyev.",
+        "Following the meeting, the heads of the member states signed the Gabala Declaration.",
+        "On Wednesday, Putin held talks with Rahmon, and the two leaders signed a declaration on"
+        " deepening the strategic partnership.",
+    )
+    labels = {e.id: e.label for e in result.entities}
+    signed = {(labels[r.subject], labels[r.object]) for r in result.relations
+              if r.predicate == "signed"}
+    assert {("Kassym-Jomart Tokayev", "Gabala Declaration"),
+            ("Shavkat Mirziyoyev", "Gabala Declaration")} <= signed
+    strategic = "Declaration on deepening the strategic partnership"
+    assert {("Vladimir Putin", strategic), ("Emomali Rahmon", strategic)} <= signed
+    assert ("Kassym-Jomart Tokayev", strategic) not in signed

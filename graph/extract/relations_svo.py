@@ -253,6 +253,11 @@ _SAYING = frozenset(
 )
 #: stances an official voices for his state
 _STANCES = frozenset({"supports", "calledFor"})
+#: words for a group of officials or states that can be a sentence's subject
+_GROUP_WORDS = frozenset({"leaders", "heads", "presidents", "sides", "parties", "лидеры",
+                          "главы", "президенты", "стороны", "собеседники"})
+#: the predicates a group subject is read for (participation has its own reading)
+_GROUP_PREDICATES = frozenset({"signed"})
 #: endings of Russian passive participles ("выдвинутая", "предложенной")
 _RU_PARTICIPLE = ("нный", "нная", "нное", "нные", "нной", "нную", "нного", "нным", "тый", "тая",
                   "тое", "тые", "той", "тую", "того", "тым")
@@ -463,6 +468,9 @@ class SvoRelationFinder(RelationFinder):
                 sent.toks[k].lower in ("and", "и") for k in range(officials[0].j, officials[-1].i)
             ):  # "Putin, Indian Prime Minister Modi and Tokayev were among the participants"
                 subjects = list(dict.fromkeys(h.entity for h in officials))
+            group = self._group(sent, i, actors) if predicate in _GROUP_PREDICATES else None
+            if group is not None:  # "the two leaders signed", "the heads of the member states
+                subjects = group  # signed", "the sides signed": who the group word stands for
             if not subjects and self._interlocutors(sent, i):
                 # "Собеседники уделили внимание ...": the two of the meeting told of last
                 subjects = officials_told_of_last(doc, sent)
@@ -993,6 +1001,36 @@ class SvoRelationFinder(RelationFinder):
         before = [h for h in sent.hits if h.type == "Treaty" and h.j <= i and not h.nested]
         treaty = after[:1] or ([max(before, key=lambda h: h.j).entity] if before else [])
         return states, treaty
+
+    def _group(self, sent: Sent, i: int, actors: list[Hit]) -> list[str] | None:
+        """The subject a group word right before the verb ``i`` stands for, when no one
+        named stands between them: "the two leaders" (the officials of this sentence or the
+        last one naming two), "the heads of the member states", "the leaders" (the officials
+        of the event at hand), "the sides" (the states of the talks)."""
+        at = None
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if sent.covered(k) is not None or sent.toks[k].text in (",", ";"):
+                break
+            if sent.toks[k].lower in _GROUP_WORDS:
+                at = k
+        if at is None or any(at <= h.i < i for h in actors):
+            return None
+        word = sent.toks[at].lower
+        if word in ("sides", "parties", "стороны"):
+            met = [x for a, p, b in self.doc.relations if p == "metWith" for x in (a, b)]
+            people = [*self.event_officials(), *met] or officials_told_of_last(self.doc, sent)
+            states = [
+                st for o in people if (st := self.national_state(o)) and st in self.doc.entities
+            ]
+            return list(dict.fromkeys(states)) or None
+        counted = at > 0 and sent.toks[at - 1].lower in _COUNTED
+        if counted or word in _INTERLOCUTORS:
+            here = list(dict.fromkeys(
+                h.entity for h in sorted(sent.hits, key=lambda h: h.i)
+                if h.type == "Official" and h.j <= at and not h.nested and not h.in_title
+            ))
+            return (here if len(here) >= 2 else officials_told_of_last(self.doc, sent)) or None
+        return self.event_officials() or None
 
     def _sides(self, sent: Sent, before: int) -> bool:
         """ "Стороны", "the sides", "the parties", "all six countries", "both countries"
