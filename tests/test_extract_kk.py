@@ -760,3 +760,15 @@ def test_kazakh_ordinal_words_and_numbers_glued_to_the_noun():
     labels = {e.label for e in result.entities if e.type == "Event"}
     assert "7th Consultative Meeting of the Heads of State of Central Asia" in labels
     assert "11th OTS Summit" in labels
+
+
+def test_the_two_leaders_who_sign_are_the_two_just_named():
+    result = _kk_extraction(
+        "Путин Рахмонмен келіссөз жүргізді, екі көшбасшы стратегиялық әріптестікті тереңдету"
+        " туралы декларацияға қол қойды.",
+    )
+    declaration = next(e for e in result.entities if e.type == "Treaty")
+    assert not declaration.mentions[0].text.startswith("көшбасшы")  # the subject, not the name
+    signers = {r.subject for r in result.relations
+               if r.predicate == "signed" and r.object == declaration.id}
+    assert signers == {"official/vladimir-putin", "official/emomali-rahmon"}

@@ -27,6 +27,8 @@ _MEET = ("кездес", "келіссөз", "әңгімелес", "сұхбат
 _CONJ = ("және", "мен", "пен", "бен")
 #: plural subjects standing for the officials of the event at hand ("көшбасшылар қол қойды")
 _COLLECTIVE = ("көшбасшылар", "басшылары", "министрлер", "лидерлер", "министр", "президенттер")
+#: group words that, counted, can be the subject of a signing ("екі көшбасшы")
+_KK_GROUP = ("көшбасшы", "басшы", "лидер", "президент")
 #: words referring back to the event at hand ("Оған ... қатысты", "Жиынға ...")
 _EVENT_ANAPHORS = (
     "оған", "жиынға", "саммитке", "отырысқа", "сессияға", "кездесуге", "іс-шараға", "рәсімге",
@@ -488,6 +490,9 @@ class RelationFinder:
         if clause is not None:  # "Смадияров Қазақстан ... процесін қолдайтынын растады"
             hits = [clause]
         subjects = [h.entity for h in hits]
+        group = self._group(sent, hits[-1].j if hits else 0, k) if predicate == "signed" else None
+        if group:  # "Путин Рахмонмен келіссөз жүргізді, екі көшбасшы ... қол қойды"
+            subjects, hits = group, []
         if not subjects and any(t.lower in _COLLECTIVE for t in sent.toks[:k]):
             subjects = self.event_officials() or officials_told_of_last(self.doc, sent)
         subjects = subjects or ([self.last_actor] if self.last_actor else [])
@@ -502,6 +507,19 @@ class RelationFinder:
         for obj in objects:
             for subj in subjects:
                 self.doc.relate(subj, predicate, obj.entity, sent, conf)
+
+    def _group(self, sent: Sent, after: int, k: int) -> list[str]:
+        """Whom "екі көшбасшы" (the two leaders) between the last actor and the verb
+        stands for: the two officials just named."""
+        at = next((n for n in range(max(after, 1), k) if sent.toks[n].lower.startswith(_KK_GROUP)
+                   and sent.toks[n - 1].lower in ("екі", "екеуі")), None)
+        if at is None:
+            return []
+        here = list(dict.fromkeys(
+            h.entity for h in sorted(sent.hits, key=lambda h: h.i)
+            if h.type == "Official" and h.j <= at and not h.nested and not h.in_title
+        ))
+        return here if len(here) >= 2 else officials_told_of_last(self.doc, sent)
 
     def _support(self, sent: Sent) -> None:
         for k in _trigger(sent, _COMMITTED):
