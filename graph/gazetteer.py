@@ -147,6 +147,31 @@ class Gazetteer:
         self._office_index: dict[tuple[str, str], list[tuple[str, str, Entry]]] | None = None
         self._digest = digest
         self._matchers: dict[str, Matcher] = {}
+        self._bodies_of: dict[str, list[Entry]] | None = None
+
+    def bodies_of(self, state: str) -> list[Entry]:
+        """The organisations the reference data places in ``state`` (through part_of and
+        located_in), indexed once: a ministry named by a title is looked up among them."""
+        if self._bodies_of is None:
+            index: dict[str, list[Entry]] = {}
+            for entry in self._entries.values():
+                if entry.type == "Organization" and (home := self.state_of(entry.id)):
+                    index.setdefault(home, []).append(entry)
+            self._bodies_of = index
+        return self._bodies_of.get(state, [])
+
+    def state_of(self, entry_id: str | None, depth: int = 0) -> str | None:
+        """The State an entry belongs to, following part_of, then located_in."""
+        if not entry_id or depth > 4:
+            return None
+        if entry_id.startswith("state/"):
+            return entry_id
+        entry = self._entries.get(entry_id)
+        if entry is None:
+            return None
+        return self.state_of(entry.part_of, depth + 1) or self.state_of(
+            entry.located_in, depth + 1
+        )
 
     def entries(self) -> list[Entry]:
         return list(self._entries.values())

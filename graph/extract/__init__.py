@@ -76,7 +76,7 @@ from graph.extract.visits import find_visits
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.models import Article, Entity, Event, Extraction
 
-EXTRACTOR_VERSION = "dkg-rules/0.2.0"  # 0.2: rules and the learned relation layer
+EXTRACTOR_VERSION = "dkg-rules/0.3.0"  # 0.3: numbered occurrences, title ministries, clutter
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 

@@ -50,16 +50,9 @@ def _starts(token: str, prefixes: tuple[str, ...]) -> bool:
     return casefold(token).startswith(prefixes)
 
 
-def state_of(doc: Doc, entity_id: str | None, depth: int = 0) -> str | None:
+def state_of(doc: Doc, entity_id: str | None) -> str | None:
     """The State an entity belongs to, following part_of/located_in in the gazetteer."""
-    if not entity_id or depth > 4:
-        return None
-    if entity_id.startswith("state/"):
-        return entity_id
-    entry = doc.gaz.get(entity_id)
-    if entry is None:
-        return None
-    return state_of(doc, entry.part_of, depth + 1) or state_of(doc, entry.located_in, depth + 1)
+    return doc.gaz.state_of(entity_id)
 
 
 def international(doc: Doc, entity_id: str | None, depth: int = 0) -> bool:
@@ -624,12 +617,8 @@ def ministry_entity(doc: Doc, names: dict[str, str], state_id: str) -> Entity:
     state = doc.entities[state_id] if state_id in doc.entities else doc.known(state_id)
     name = f"{names['en']} of {state.label}"
     known = next(
-        (
-            e.id
-            for e in doc.gaz.entries()
-            if e.type == "Organization"
-            and state_of(doc, e.id) == state.id and e.label.casefold().startswith(name.casefold())
-        ),
+        (e.id for e in doc.gaz.bodies_of(state.id)
+         if e.label.casefold().startswith(name.casefold())),
         None,
     )
     if known:
