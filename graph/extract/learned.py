@@ -346,8 +346,10 @@ def _participants(
 def propose(
     extraction: Extraction, model: Model | None = None, gazetteer: Gazetteer | None = None
 ) -> list[Relation]:
-    """The relations the model adds to the rules' extraction (none without a model). With
-    the ``gazetteer``, an official it knows holds only the posts it lists."""
+    """The relations the model adds to the rules' extraction (none without a model). It
+    puts nobody in an event whose part (or whole) the rules put him in; with the
+    ``gazetteer``, an official it knows holds only the posts it lists, and an event is
+    placed only where the rules' places allow (one holds the other)."""
     model = model or load_relation_model()
     if model is None:
         return []

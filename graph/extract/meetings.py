@@ -433,8 +433,6 @@ def find_numbered_occurrences(doc: Doc, sent: Sent) -> None:
         short = short_label(label)
         if noun in label.casefold() or noun in ("forum", "congress"):
             name = f"{ordinal(num)} {short}"
-        elif noun == "summit":
-            name = f"{ordinal(num)} {summit_label(doc, body, None)}"
         else:
             name = f"{ordinal(num)} {noun} of the {short}"
         ent = _new_event(doc, sent, name, "Session", start, k + 1)
@@ -518,7 +516,8 @@ def find_consultations(doc: Doc, sent: Sent) -> None:
                 states
             ) > 1 else f"Political consultations with {names[0]}"
         else:  # "Консультациялар барысында", "the next round": the states said before
-            label = known.label.rsplit(" ", 1)[0]
+            head, _, last = known.label.rpartition(" ")
+            label = head if last[:1].isdigit() else known.label  # (without its date)
         upcoming = any(sent.toks[n].lower in _NEXT or sent.reads[n] & _NEXT
                        for n in range(max(0, start - 3), start))
         if upcoming:  # "the next round of consultations", "Келесі саяси консультациялар"

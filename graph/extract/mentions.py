@@ -508,7 +508,7 @@ def match_known(doc: Doc, sent: Sent) -> list[Match]:
 #: a Kazakh ordinal written as a word of its own ("VIII", "ХХ", "8-ші") or before the noun it
 #: numbers ("8-съезіне")
 KK_ORDINAL = re.compile(
-    r"^(?:[IVXLХІ]+|\d{1,3}-(?:ші|шы|інші|ыншы)|бірінші|екінші|үшінші|төртінші|бесінші"
+    r"^(?:(?-i:[IVXLХІ]+)|\d{1,3}-(?:ші|шы|інші|ыншы)|бірінші|екінші|үшінші|төртінші|бесінші"
     r"|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)$",
     re.IGNORECASE,
 )
