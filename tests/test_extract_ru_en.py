@@ -1483,3 +1483,14 @@ def test_a_group_word_before_signed_stands_for_the_officials_it_means():
     strategic = "Declaration on deepening the strategic partnership"
     assert {("Vladimir Putin", strategic), ("Emomali Rahmon", strategic)} <= signed
     assert ("Kassym-Jomart Tokayev", strategic) not in signed
+
+
+def test_on_behalf_of_his_country_he_represents_it():
+    result = _en(
+        "Speaking on behalf of his country, Kazakhstan's Permanent Representative to the UN,"
+        " Kairat Umarov, said that the Kazakh people know the price of nuclear weapons.",
+        "On behalf of Kyrgyzstan, Jeenbek Kulubaev thanked the hosts.",
+    )
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert ("official/kairat-umarov", "represents", "state/kz") in got
+    assert ("official/jeenbek-kulubaev", "represents", "state/kg") in got

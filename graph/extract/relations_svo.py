@@ -790,6 +790,7 @@ class SvoRelationFinder(RelationFinder):
             return
         if self.doc.lang != "en":
             return
+        self._on_behalf_en(sent)
         toks = sent.toks
         for k in range(len(toks) - 1):
             if toks[k].lower != "represented" or toks[k + 1].lower != "by" or sent.covered(k):
@@ -894,6 +895,33 @@ class SvoRelationFinder(RelationFinder):
                     self.doc.relate(officials[0], "participatedIn", event, sent, 0.6)
                     self.doc.relate(states[-1].entity, "participatedIn", event, sent, 0.5)
                 return
+
+    def _on_behalf_en(self, sent: Sent) -> None:
+        """ "Speaking on behalf of his country, Kazakhstan's Permanent Representative
+        Kairat Umarov said", "on behalf of Kazakhstan, X": X represents the state."""
+        toks = sent.toks
+        for k in range(1, len(toks) - 2):
+            if toks[k].lower != "behalf" or toks[k - 1].lower != "on" or toks[k + 1].lower != "of":
+                continue
+            officials = [
+                h.entity for h in sorted(sent.hits, key=lambda h: h.i)
+                if h.type == "Official" and not h.nested and not h.in_title
+            ]
+            if not officials:
+                return
+            named = next((h for h in sent.hits if h.type == "State" and h.i in (k + 2, k + 3)
+                          and not h.nested), None)
+            if named is not None:
+                state = named.entity
+            elif toks[k + 2].lower in ("his", "her", "their", "the") and toks[k + 3].lower in (
+                "country", "government", "state"
+            ):
+                state = self.national_state(officials[0])
+            else:
+                return
+            if state and state in self.doc.entities:
+                self._acts_for(sent, officials[:1], state, self._event_named_before(sent, k))
+            return
 
     def _acts_for(self, sent: Sent, officials: list[str], body: str, event: str | None) -> None:
         """Officials said to act for ``body`` at ``event``: they represent it and take part;
