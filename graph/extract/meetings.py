@@ -21,7 +21,7 @@ from graph.extract.events import (
     ordinal,
     short_label,
 )
-from graph.extract.mentions import Doc, Hit, Sent, word_key
+from graph.extract.mentions import KK_NUMBER_PREFIX, Doc, Hit, Sent, word_key
 from graph.extract.normalize import is_abbreviation
 
 _SUMMIT = frozenset({"саммит", "summit", "саммиті"})
@@ -266,7 +266,7 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
         year = _year_before(sent, min(body.i, k), window=5) or doc.year
         label_of = doc.entities[body.entity].label.casefold()
         qual = qualifier(doc, sent, min(k, body.i), upto=k if body.j <= k else None)
-        glued = _KK_NUMBERED_NOUN.match(sent.toks[k].text) if doc.lang == "kk" else None
+        glued = KK_NUMBER_PREFIX.match(sent.toks[k].text) if doc.lang == "kk" else None
         if qual is None and glued:
             qual = f"#{int(glued.group(1))}"  # "ТМҰ-ның 11-саммитінде"
         held = _summit_held(doc, body.entity)
@@ -325,14 +325,11 @@ def _ordinal_before(doc: Doc, sent: Sent, i: int) -> int | None:
     return None
 
 
-_KK_NUMBERED_NOUN = re.compile(r"^(\d{1,3})-\w")
-
-
 def _ordinal_inside(doc: Doc, sent: Sent, h: Hit) -> int | None:
     """The number written inside a Kazakh name: "лидерлерінің VIII съезі", "8-съезі"."""
     for n in range(h.i + 1, h.j):
         num = _number_at(doc, sent, n)
-        if num is None and (m := _KK_NUMBERED_NOUN.match(sent.toks[n].text)):
+        if num is None and (m := KK_NUMBER_PREFIX.match(sent.toks[n].text)):
             num = int(m.group(1))
         if num is not None:
             return num
@@ -407,7 +404,7 @@ def find_numbered_occurrences(doc: Doc, sent: Sent) -> None:
         if sent.covered(k) is not None:
             continue
         word, num = sent.toks[k].text, None
-        prefixed = doc.lang == "kk" and _KK_NUMBERED_NOUN.match(word)
+        prefixed = doc.lang == "kk" and KK_NUMBER_PREFIX.match(word)
         if prefixed:  # "33-отырысы"
             num = int(prefixed.group(1))
             key = next((w for w in table if word.split("-", 1)[1].casefold().startswith(w)), None)

@@ -512,7 +512,8 @@ KK_ORDINAL = re.compile(
     r"|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)$",
     re.IGNORECASE,
 )
-_KK_ORDINAL_PREFIX = re.compile(r"^\d{1,3}-(?=\w)")
+#: a number glued to the Kazakh noun it counts ("8-съезіне", "11-саммитінде")
+KK_NUMBER_PREFIX = re.compile(r"^(\d{1,3})-(?=\w)")
 
 
 def _across_ordinals(sent: Sent, matcher: Matcher, matches: list[Match]) -> list[Match]:
@@ -526,7 +527,7 @@ def _across_ordinals(sent: Sent, matcher: Matcher, matches: list[Match]) -> list
             continue
         if KK_ORDINAL.match(word) and t + 1 < len(toks):
             seq, after = reads[:t] + reads[t + 1 :], 1  # read as if the number were not there
-        elif (rest := _KK_ORDINAL_PREFIX.sub("", word)) != word and rest[:1].isalpha():
+        elif (rest := KK_NUMBER_PREFIX.sub("", word)) != word and rest[:1].isalpha():
             seq, after = [*reads[:t], READINGS["kk"](rest), *reads[t + 1 :]], 0
         else:
             continue

@@ -134,16 +134,20 @@ def during_talks(doc: Doc, sent: Sent) -> None:
             doc.relate(h.entity, "participatedIn", talks, sent, 0.6)
 
 
+def named_officials(sent: Sent, before: int | None = None) -> list[str]:
+    """The officials a sentence names (up to token ``before``), in order, each once."""
+    return list(dict.fromkeys(
+        h.entity for h in sorted(sent.hits, key=lambda h: h.i)
+        if h.type == "Official" and not h.nested and not h.in_title
+        and (before is None or h.j <= before)
+    ))
+
+
 def officials_told_of_last(doc: Doc, sent: Sent, window: int = 8) -> list[str]:
     """The officials of the last earlier sentence (within ``window``) that names two or more:
     whom "the presidents", "Собеседники", "Президенттер" stand for when no event is at hand."""
     for prev in reversed(doc.sents[max(0, sent.index - window) : sent.index]):
-        people = list(
-            dict.fromkeys(
-                h.entity for h in sorted(prev.hits, key=lambda h: h.i)
-                if h.type == "Official" and not h.nested and not h.in_title
-            )
-        )
+        people = named_officials(prev)
         if len(people) >= 2:
             return people
     return []
@@ -515,10 +519,7 @@ class RelationFinder:
                    and sent.toks[n - 1].lower in ("екі", "екеуі")), None)
         if at is None:
             return []
-        here = list(dict.fromkeys(
-            h.entity for h in sorted(sent.hits, key=lambda h: h.i)
-            if h.type == "Official" and h.j <= at and not h.nested and not h.in_title
-        ))
+        here = named_officials(sent, before=at)
         return here if len(here) >= 2 else officials_told_of_last(self.doc, sent)
 
     def _support(self, sent: Sent) -> None:

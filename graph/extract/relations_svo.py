@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from graph.extract.mentions import CAPITALS, Doc, Hit, Sent, ru_cases
 from graph.extract.officials import Title
-from graph.extract.relations import RelationFinder, event_officials, officials_told_of_last
+from graph.extract.relations import (
+    RelationFinder,
+    event_officials,
+    named_officials,
+    officials_told_of_last,
+)
 
 Trigger = tuple[str, ...]
 
@@ -478,14 +483,7 @@ class SvoRelationFinder(RelationFinder):
                 subjects = self.event_officials()
             if not subjects and predicate in _STANCES and self._sides(sent, i):
                 # "Стороны подтвердили приверженность Договору": the states of the talks
-                met = [x for a, p, b in doc.relations if p == "metWith" for x in (a, b)]
-                subjects = list(
-                    dict.fromkeys(
-                        st
-                        for o in [*self.event_officials(), *met]
-                        if (st := self.national_state(o)) and st in doc.entities
-                    )  # (a state the text never names is not a subject)
-                )
+                subjects = self._states_of_talks()
             if predicate == "proposed" and self._backed_noun(sent, i):
                 continue  # "поддержал инициативу ...": backing it, not its authorship
             if predicate == "proposed" and not subjects:  # "инициатива Президента Казахстана ..."
@@ -1045,20 +1043,21 @@ class SvoRelationFinder(RelationFinder):
             return None
         word = sent.toks[at].lower
         if word in ("sides", "parties", "стороны"):
-            met = [x for a, p, b in self.doc.relations if p == "metWith" for x in (a, b)]
-            people = [*self.event_officials(), *met] or officials_told_of_last(self.doc, sent)
-            states = [
-                st for o in people if (st := self.national_state(o)) and st in self.doc.entities
-            ]
-            return list(dict.fromkeys(states)) or None
+            return self._states_of_talks(officials_told_of_last(self.doc, sent)) or None
         counted = at > 0 and sent.toks[at - 1].lower in _COUNTED
         if counted or word in _INTERLOCUTORS:
-            here = list(dict.fromkeys(
-                h.entity for h in sorted(sent.hits, key=lambda h: h.i)
-                if h.type == "Official" and h.j <= at and not h.nested and not h.in_title
-            ))
+            here = named_officials(sent, before=at)
             return (here if len(here) >= 2 else officials_told_of_last(self.doc, sent)) or None
         return self.event_officials() or None
+
+    def _states_of_talks(self, otherwise: list[str] | None = None) -> list[str]:
+        """The states of the officials of the event at hand and of those who met (else of
+        ``otherwise``): whom "the sides" stand for; a state the text never names is none."""
+        met = [x for a, p, b in self.doc.relations if p == "metWith" for x in (a, b)]
+        people = [*self.event_officials(), *met] or (otherwise or [])
+        return list(dict.fromkeys(
+            st for o in people if (st := self.national_state(o)) and st in self.doc.entities
+        ))
 
     def _sides(self, sent: Sent, before: int) -> bool:
         """ "Стороны", "the sides", "the parties", "all six countries", "both countries"
