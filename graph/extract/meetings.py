@@ -673,7 +673,39 @@ def find_planned_occurrences(doc: Doc, sent: Sent) -> None:
         if place is not None and ev.place is None:
             ev.place = place.entity
             doc.relate(ent.id, "locatedIn", place.entity, sent, 0.6)
+        if not _tells_of_proposal(doc, sent):  # "invited them to the summit Kazakhstan will
+            _drop_hit(doc, sent, h)  # host": the gathering, not the idea of holding it
         return
+
+
+#: words that make a planned gathering an idea someone had or backs, not only an event
+_PROPOSAL = {
+    "en": ("initiative", "idea", "proposal", "propos", "back", "support", "endors"),
+    "ru": ("инициатив", "иде", "предлож", "поддерж"),
+    "kk": ("бастама", "идея", "ұсыныс", "ұсын", "қолда"),
+}
+
+
+#: ... and the nouns that refer back to it from the next sentence ("бұл бастаманы")
+_PROPOSAL_NOUN = {"en": ("initiative", "idea", "proposal"), "ru": ("инициатив", "иде"),
+                  "kk": ("бастама", "идея")}
+
+
+def _tells_of_proposal(doc: Doc, sent: Sent) -> bool:
+    if any(t.lower.startswith(_PROPOSAL[doc.lang]) for t in sent.toks):
+        return True
+    after = doc.sents[sent.index + 1] if sent.index + 1 < len(doc.sents) else None
+    return after is not None and any(
+        t.lower.startswith(_PROPOSAL_NOUN[doc.lang]) for t in after.toks[:8]
+    )
+
+
+def _drop_hit(doc: Doc, sent: Sent, h: Hit) -> None:
+    """Forget one mention of an entity (the event found at the same words stands for it)."""
+    ent = doc.entities.get(h.entity)
+    if ent is not None:
+        ent.mentions = [m for m in ent.mentions if m.start != h.start]
+    sent.hits[:] = [x for x in sent.hits if x is not h]
 
 
 def find_plus_meetings(doc: Doc, sent: Sent) -> None:

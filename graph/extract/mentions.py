@@ -112,6 +112,59 @@ def ru_name_lemma(word: str) -> str:
     return word
 
 
+_CASE_ENDINGS = ("ом", "ем", "ём", "ым", "им", "ой", "ей", "у", "ю", "а", "я", "е")
+
+
+def _strip_case_ending(word: str) -> str:
+    """A foreign name's stem without its Russian case ending ("шольцем" -> "шольц")."""
+    return next(
+        (word[: -len(e)] for e in _CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3),
+        word,
+    )
+
+
+def ru_name_nominatives(words: list[str], links: frozenset[str] = frozenset()) -> list[str] | None:
+    """The nominative of each word of one Russian name, read in the one case all of them can
+    be in (a name's words agree): "Олафом Шольцем" -> Олаф Шольц (not the plural "Олафома"),
+    "Дина Акимова" stays as it is (a woman, in the nominative), "Еркина Тукумова" -> Еркин
+    Тукумов; the ``links`` of Arabic names ("бен", "Аль") are kept. None when the words share
+    no case (the caller reads them one by one).
+
+    >>> ru_name_nominatives(["Олафом", "Шольцем"]), ru_name_nominatives(["Дина", "Акимова"])
+    (['Олаф', 'Шольц'], ['Дина', 'Акимова'])
+    """
+    readings = []
+    for w in words:
+        if casefold(w) in links:
+            readings.append(None)
+            continue
+        parses = [q for q in ru_parses(casefold(w)) if q.tag.case and "plur" not in q.tag]
+        if not parses:
+            return None
+        readings.append(parses)
+    shared: set[str] | None = None
+    for parses in readings:
+        if parses is not None:
+            cases = {q.tag.case for q in parses}
+            shared = cases if shared is None else shared & cases
+    last = next((r for r in reversed(readings) if r is not None), None)
+    if not shared or last is None:
+        return None
+    case = "nomn" if "nomn" in shared else next(q.tag.case for q in last if q.tag.case in shared)
+    out = []
+    for w, parses in zip(words, readings, strict=True):
+        if parses is None or case == "nomn":
+            out.append(w)
+            continue
+        parse = next(q for q in parses if q.tag.case == case)
+        form = parse.inflect({"nomn"})
+        lemma = form.word if form is not None else parse.normal_form
+        if not casefold(w).startswith(lemma[:-1]):  # a guess that moved a vowel ("Шолец")
+            lemma = _strip_case_ending(casefold(w))
+        out.append(lemma[:1].upper() + lemma[1:] if w[:1].isupper() else lemma)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def ru_past_verb(word: str) -> bool:
     """Is the most likely reading of a Russian word a past-tense verb?"""

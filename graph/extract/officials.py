@@ -27,6 +27,7 @@ from graph.extract.mentions import (
     Sent,
     phrase_readings,
     ru_name_lemma,
+    ru_name_nominatives,
     ru_parses,
     ru_surname_lemma,
 )
@@ -106,15 +107,64 @@ def _person_entity(doc: Doc, words: list[str]) -> Entity:
             for n, w in enumerate(words)
             if n in (0, len(words) - 1) or not _PATRONYMIC.search(casefold(w))
         ]
-    last = _name_lemma(doc, words[-1])
-    if doc.lang == "ru" and len(words) > 1:  # the first name tells the surname's gender
-        female = _ru_female(words[0])
-        last = ru_surname_lemma(words[-1], female) or last
-    name = " ".join([_name_lemma(doc, w) if doc.lang == "ru" else w for w in words[:-1]] + [last])
+    shared = None
+    if doc.lang == "ru" and len(words) > 1:
+        shared = ru_name_nominatives(words, _NAME_LINKS)
+    if shared is not None:  # the words of a name agree in case: read them together
+        name = " ".join(shared)
+    else:
+        last = _name_lemma(doc, words[-1])
+        if doc.lang == "ru" and len(words) > 1:  # the first name tells the surname's gender
+            female = _ru_female(words[0])
+            last = ru_surname_lemma(words[-1], female) or last
+        name = " ".join(
+            [_name_lemma(doc, w) if doc.lang == "ru" else w for w in words[:-1]] + [last]
+        )
     for ent in doc.entities.values():  # the same person, already met
         if ent.type == "Official" and slug(ent.labels.get(doc.lang, ent.label)) == slug(name):
             return ent
+    known = _sounds_like(doc, name)
+    if known is not None:  # "Мұхаммед бен Заид Әл Нахаян": the reference data's "Мұхаммед бин
+        return doc.known(known)  # Зайд Әл Нахайян", spelt another way
     return doc.entity("official/" + slug(name), "Official", to_latin(name), name=name)
+
+
+def _skeleton(name: str) -> str:
+    """A spelling-blind key of a full name: each word's first letter and consonants, in Latin
+    script, links left out ("Mukhammed ben Zaid Al Nakhayan" and "Mohamed bin Zayed Al Nahyan"
+    -> "mhmd zd nhn")."""
+    words = []
+    for w in re.findall(r"[^\W\d_]+", _name_key(to_latin(name))):
+        if w in _ARABIC_LINKS:
+            continue
+        words.append(w[0] + re.sub(r"[aeiou]", "", w[1:]))
+    return " ".join(words)
+
+
+_ARABIC_LINKS = frozenset({"bin", "ben", "ibn", "bint", "al", "el", "ul", "az", "ad", "as", "ash",
+                           "at", "an", "ar", "ez", "ed", "es"})
+_SKELETONS: dict[int, dict[str, str | None]] = {}
+
+
+def _sounds_like(doc: Doc, name: str) -> str | None:
+    """The one known official whose name, in any language, has ``name``'s skeleton (two
+    words at least)."""
+    key = _skeleton(name)
+    if key.count(" ") < 1:
+        return None
+    index = _SKELETONS.get(id(doc.gaz))
+    if index is None:
+        index = {}
+        for entry in doc.gaz.entries():
+            if entry.type != "Official":
+                continue
+            for n in entry.all_names():
+                k = _skeleton(n)
+                if k.count(" ") >= 1:
+                    index[k] = entry.id if index.get(k, entry.id) == entry.id else None
+        _SKELETONS.clear()
+        _SKELETONS[id(doc.gaz)] = index
+    return index.get(key)
 
 
 def _surname_key(doc: Doc, ent: Entity) -> str:
@@ -228,7 +278,7 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             while person is None and k < len(toks):
                 if (
                     k > end
-                    and casefold(toks[k]) in _NAME_LINKS
+                    and _name_link(toks, k)
                     and k + 1 < len(toks)
                     and _is_name_token(sent, k + 1)
                 ):
@@ -708,7 +758,20 @@ _SURNAME = re.compile(
 
 
 #: words inside Arabic names ("Tamim bin Hamad Al Thani", "Абдулла бин Тук аль-Марри")
-_NAME_LINKS = frozenset({"bin", "ibn", "bint", "al", "бин", "ибн", "аль", "әл"})
+_NAME_LINKS = frozenset({"bin", "ibn", "bint", "al", "бин", "ибн", "аль", "әл", "бен", "ben"})
+#: "бен" is also Kazakh for "and": a link only when the name goes on with "Al" ("Мұхаммед бен
+#: Заид Әл Нахаян"), not in "Тоқаев бен Путин"
+_AL = ("al", "аль", "әл", "ал")
+
+
+def _name_link(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a connector inside an Arabic name ("bin", "Al", "бен ... Аль")?"""
+    w = casefold(words[k])
+    if w not in _NAME_LINKS:
+        return False
+    if w not in ("бен", "ben"):
+        return True
+    return any(casefold(x).split("-")[0] in _AL for x in words[k + 2 : k + 4])
 
 
 _PATRONYMIC = re.compile(r"(ұлы|улы|қызы|кызы|ович|евич|ич|овна|евна|ична)$")
@@ -906,6 +969,9 @@ def find_names(doc: Doc, sent: Sent) -> None:
             k += 1
             continue
         word = toks[k].text
+        if casefold(word) in _NAME_LINKS:
+            k += 1  # "Аль Сауд" after "Фейсал бин Фархан": the end of a name, not a new one
+            continue
         asian = doc.lang == "en" and word in surname_first
         if lex is not None and lex.word(word) is not None:
             k += 1
@@ -918,6 +984,7 @@ def find_names(doc: Doc, sent: Sent) -> None:
         while end < len(toks):
             if (
                 casefold(toks[end].text) in _NAME_LINKS
+                and _name_link([t.text for t in toks[end : end + 4]], 0)
                 and end + 1 < len(toks)
                 and toks[end + 1].text[:1].isupper()
                 and not asian
