@@ -17,7 +17,7 @@ from collections.abc import Callable
 from graph.extract.events import _new_event
 from graph.extract.events_ru_en import _IN
 from graph.extract.mentions import Doc, Hit, Sent, word_key
-from graph.extract.relations import RelationFinder
+from graph.extract.relations import RelationFinder, named_officials, officials_told_of_last
 
 #: words that name a meeting or talks (Kazakh stems by prefix, Russian lemmas, English forms)
 _MEETING_WORDS = {
@@ -102,7 +102,8 @@ _TALKS = {
 def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     """Meetings, participation by co-occurrence and parties (before events are settled)."""
     _talks(doc, finder)
-    _meetings(doc)
+    grouped = _group_talks(doc, finder)
+    _meetings(doc, grouped)
     _retarget_talks(doc)
     _event_nouns(doc)
     _anaphor_places(doc)
@@ -361,8 +362,60 @@ def _meeting_word(doc: Doc, sent: Sent) -> tuple[int, int] | None:
     return (at, at + 1) if at is not None else None
 
 
-def _meetings(doc: Doc) -> None:
-    """Every pair of officials who met gets one meeting event."""
+#: words for the two sides of talks when no one is named: "екі көшбасшы", "екі ел басшылары",
+#: "президенттер", "the two leaders", "the presidents", "лидеры двух стран", "президенты"
+_PAIR_WORDS = {
+    "kk": ("көшбасшы", "басшылар", "президенттер"),
+    "ru": ("лидер", "глава", "президент"),
+    "en": ("leaders", "presidents", "heads"),
+}
+_TWO = frozenset({"екі", "two", "both", "двух", "два", "оба", "обоих"})
+
+
+def _group_talks(doc: Doc, finder: RelationFinder) -> dict[frozenset[str], Sent]:
+    """ "Одан кейін екі ел басшылары шағын құрамда келіссөз жүргізді", "Оның алдында екі
+    көшбасшы Ақордада оңаша әңгімелесті", "The two presidents then held talks": no one named,
+    the two officials of two states named last met (the sentence is their meeting's)."""
+    out: dict[frozenset[str], Sent] = {}
+    for sent in doc.sents:
+        if named_officials(sent) or doc.is_headline(sent):
+            continue
+        toks = sent.toks
+        group = next(
+            (k for k, t in enumerate(toks)
+             if sent.covered(k) is None and _pair_word(doc, sent, k)
+             and (t.lower in ("президенттер", "presidents", "президенты")
+                  or any(toks[x].lower in _TWO
+                         for x in range(max(0, k - 3), min(len(toks), k + 3))))),
+            None,
+        )
+        if group is None or _meeting_word(doc, sent) is None:
+            continue
+        if not any(t.lower.startswith(_MEETING_WORDS[doc.lang]) or sent.reads[k]
+                   & set(_MEETING_WORDS[doc.lang]) for k, t in enumerate(toks) if k > group):
+            continue  # (the talks come after their subject)
+        pair = officials_told_of_last(doc, sent, window=4)
+        if len(pair) != 2:
+            continue
+        a, b = pair
+        sa, sb = finder.national_state(a), finder.national_state(b)
+        if not (sa and sb and sa != sb):
+            continue
+        doc.relate(a, "metWith", b, sent, 0.5)
+        out.setdefault(frozenset(pair), sent)
+    return out
+
+
+def _pair_word(doc: Doc, sent: Sent, k: int) -> bool:
+    word = sent.toks[k].lower
+    if doc.lang == "ru":
+        return any(r.startswith(_PAIR_WORDS["ru"]) for r in sent.reads[k])
+    return word.startswith(_PAIR_WORDS[doc.lang])
+
+
+def _meetings(doc: Doc, grouped: dict[frozenset[str], Sent] | None = None) -> None:
+    """Every pair of officials who met gets one meeting event (``grouped``: the sentences
+    where a pair met as "the two leaders")."""
     seen: set[frozenset[str]] = set()
     for (a, p, b), rel in list(doc.relations.items()):
         if p != "metWith" or frozenset((a, b)) in seen:
@@ -383,6 +436,9 @@ def _meetings(doc: Doc) -> None:
                     sent, where = cand, found
                 elif len(people) == 2:
                     also.append((cand, found))  # the headline's talks and the lead's
+        if sent is None and grouped and frozenset((a, b)) in grouped:
+            sent = grouped[frozenset((a, b))]
+            where = _meeting_word(doc, sent)
         if sent is None:
             sent = _sent_at(doc, rel.start)
             where = _meeting_word(doc, sent) if sent is not None else None
