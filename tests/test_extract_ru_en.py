@@ -1571,3 +1571,28 @@ def test_a_russian_ministers_title_names_the_ministry_of_the_state_it_implies():
     assert ministries[0].mentions[0].text == "министр национальной экономики"
     en = _en("The meeting was attended by Minister of National Economy Serik Zhumangarin.")
     assert not [e for e in en.entities if e.type == "Organization"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The 12th meeting of the Kazakhstan–Malaysia Intergovernmental Commission was held"
+               " in Kuala Lumpur."),
+        ("kk", "Куала-Лумпурда Қазақстан-Малайзия бірлескен сауда комитетінің 12-отырысы өтті."),
+    ],
+)
+def test_a_numbered_meeting_of_a_body_of_states_the_reference_data_does_not_know(lang, text):
+    result = extract(parse_text(f"Тақырып\n\n{text}\n\n12.10.2025", lang=lang))
+    body = next(e for e in result.entities if e.type == "Forum")
+    meeting = next(e for e in result.entities if e.type == "Event")
+    assert meeting.label.startswith("12th meeting of the")
+    assert (meeting.id, "partOf", body.id) in facts(result)
+    assert (meeting.id, "locatedIn", "place/kuala-lumpur") in facts(result)
+
+
+def test_a_russian_council_or_forum_word_is_no_name_by_itself():
+    result = _ru(
+        "Форум пройдет в Омске. В Совете Казахстан будет продвигать права человека."
+        " Форум давно стал площадкой для диалога."
+    )
+    assert not [e.label for e in result.entities if e.type == "Forum"]

@@ -528,6 +528,10 @@ _KK_BODY_HEADS = {"кеңес": "Council", "комиссия": "Commission", "к
 _KK_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "ралық")
 
 
+#: participles and nouns that stand inside a body's name: "бірлескен сауда комитеті"
+_KK_PARTICIPLE = ("ген", "ған", "кен", "қан")
+_KK_NAME_NOUNS = frozenset({"сауда", "сауда-экономикалық", "іскер", "кеден", "шекара"})
+
 #: what a Kazakh document's name may hold: "Түркі инвестициялық қорын құру туралы келісім"
 _KK_IN_DOCUMENT_NAMES = ("State", "Organization", "Place", "Forum", "Initiative")
 
@@ -558,7 +562,9 @@ def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             low = prev.lower
             if low.startswith(_KK_SUBJECTS) or low in ("және", "мен", "пен", "бен"):
                 break
-            if not prev.text[:1].isupper() and not low.endswith(_KK_ADJECTIVE):
+            if not prev.text[:1].isupper() and not low.endswith(_KK_ADJECTIVE) and not (
+                low.endswith(_KK_PARTICIPLE) or low in _KK_NAME_NOUNS
+            ):
                 break  # "Екі ел басшылары Жоғары …": the name starts at "Жоғары"
             if start - 1 == 0 and lex.word(prev.text) is None:
                 break  # "Олар үкіметаралық кеңестің ...": capitalised as the sentence's first
@@ -744,6 +750,9 @@ _EN_NAME = re.compile(
     + r")(?:\s+until\s+\d{4})?)\b"
 )
 _PLANNED = ("establish", "creat", "set up", "setting up", "propos", "idea")
+#: words that make a commission or committee a body of states that meets (a Forum)
+_MEETING_BODY = frozenset({"intergovernmental", "interstate", "interparliamentary", "joint",
+                           "interregional", "interagency"})
 
 
 def find_named_svo(doc: Doc, sent: Sent) -> None:
@@ -807,6 +816,10 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
         if len(inner) < 2 or any(sent.toks[k].text in ("News", "Times", "Press") for k in inner):
             continue  # too short, or a news outlet (not an entity of the graph)
         type_, kind = _EN_HEADS[m.group(2)]
+        if type_ == "Organization" and any(
+            sent.toks[k].lower in _MEETING_BODY for k in inner
+        ):  # "the Kazakhstan–Malaysia Intergovernmental Commission": a body that meets
+            type_ = "Forum"
         if type_ == "Forum" and sent.toks[inner[-1] - 1].lower in ("business", "investment"):
             type_, kind = "Event", "Event"  # "the Kazakhstan–Japan Business Forum": held once
         first = sent.toks[inner[0]].text

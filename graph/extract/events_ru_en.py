@@ -30,7 +30,7 @@ from graph.extract.events import (
     body_named_before,
     ordinal,
 )
-from graph.extract.mentions import Doc, Hit, Sent, ru_past_verb
+from graph.extract.mentions import Doc, Hit, Sent, ru_cases, ru_parses, ru_past_verb
 from graph.extract.officials import home_state
 
 RU_LEXICON = DATA_DIR / "lexicon" / "ru-en.yaml"
@@ -821,6 +821,15 @@ _RU_BODY_ADJ = {"межправительственный": "Intergovernmental",
                 "межпарламентский": "Interparliamentary", "консультативный": "Consultative"}
 
 
+#: parts of speech that end a body's name ("Форум пройдет", "Форум давно", "Совет избраны")
+_NOT_IN_NAME = frozenset({"VERB", "INFN", "ADVB", "PRTS", "PRED", "GRND", "ADJS"})
+
+
+def _ends_name(word: str) -> bool:
+    parses = ru_parses(word)
+    return bool(parses) and parses[0].tag.POS in _NOT_IN_NAME
+
+
 def find_bodies_ru(doc: Doc, sent: Sent) -> None:
     """ "Межправительственной комиссии по сотрудничеству между Российской Федерацией и
     Республикой Казахстан", "Совета стратегического сотрудничества высокого уровня":
@@ -863,11 +872,23 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             hit = sent.covered(end)
             if hit is not None and hit.type != "State":
                 break
-            if hit is None and (sent.reads[end] & _RU_ADOPT or ru_past_verb(toks[end].lower)):
+            if hit is None and (
+                sent.reads[end] & _RU_ADOPT or ru_past_verb(toks[end].lower)
+                or _ends_name(toks[end].lower)
+            ):
                 break
+            if hit is not None and "gent" not in ru_cases(toks[hit.i].text) and not pair and not (
+                hit.j < len(toks)
+                and sent.text[toks[hit.j - 1].end - base : toks[hit.j].start - base].strip()
+                in ("–", "—", "-")
+                and getattr(sent.covered(hit.j), "type", None) == "State"
+            ):  # "В Совете Казахстан будет ...": the subject, not the council's state (but
+                break  # "совета Казахстан – Азербайджан" names the pair)
             if toks[end].lower in ("в", "во", "на", "который", "которая"):
                 break
             end += 1
+        if start == k == 0 and end - start < 3:
+            continue  # "Форум давно ...": capitalised as the sentence's first word only
         if end - start < 2 or (adjs == ["Supreme"] and end == k + 1):
             continue  # ("Высшего совета": the council named before, by its short name)
         rest = sent.text[toks[k].end - base : toks[end - 1].end - base].strip()

@@ -348,8 +348,9 @@ def propose(
 ) -> list[Relation]:
     """The relations the model adds to the rules' extraction (none without a model). It
     puts nobody in an event whose part (or whole) the rules put him in; with the
-    ``gazetteer``, an official it knows holds only the posts it lists, and an event is
-    placed only where the rules' places allow (one holds the other)."""
+    ``gazetteer``, an official it knows holds only the posts it lists, an event is placed
+    only where the rules' places allow (one holds the other), and nothing is made part of
+    what the reference data says is part of it."""
     model = model or load_relation_model()
     if model is None:
         return []
@@ -377,6 +378,10 @@ def propose(
             not _compatible(gazetteer, c.object, there) for there in located[c.subject]
         ):
             continue  # held in Tianjin (say the rules), so not in Astana
+        if c.predicate == "partOf" and gazetteer is not None and c.subject in _part_chain(
+            gazetteer, c.object
+        ):
+            continue  # the Commission is the EU's, so the EU is not the Commission's
         # one post per official: the likeliest
         key = (c.subject, c.predicate, "" if c.predicate in _FUNCTIONAL else c.object)
         if key not in kept or p > kept[key][0]:
@@ -401,6 +406,15 @@ def _container_chain(gazetteer: Gazetteer, place: str) -> set[str]:
     while entry is not None and entry.located_in and entry.located_in not in chain:
         chain.add(entry.located_in)
         entry = gazetteer.get(entry.located_in)
+    return chain
+
+
+def _part_chain(gazetteer: Gazetteer, entry_id: str) -> set[str]:
+    """What the reference data says ``entry_id`` is part of, however far up."""
+    chain, entry = set(), gazetteer.get(entry_id)
+    while entry is not None and entry.part_of and entry.part_of not in chain:
+        chain.add(entry.part_of)
+        entry = gazetteer.get(entry.part_of)
     return chain
 
 
