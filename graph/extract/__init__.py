@@ -54,6 +54,7 @@ from graph.extract.lexicon import load_lexicon
 from graph.extract.meetings import (
     find_city_summits,
     find_consultations,
+    find_forum_occurrences,
     find_meetings,
     find_numbered_forums,
     find_numbered_occurrences,
@@ -143,6 +144,7 @@ def extract(
             find_consultations(doc, sent)
             find_occasions(doc, sent)
             find_planned_occurrences(doc, sent)
+            find_forum_occurrences(doc, sent)
             find_places(doc, sent)
         else:
             find_titled_documents_en(doc, sent)
@@ -164,6 +166,7 @@ def extract(
             find_anniversaries(doc, sent)
             find_occasions(doc, sent)
             find_planned_occurrences(doc, sent)
+            find_forum_occurrences(doc, sent)
             find_referendums(doc, sent)
             find_places_svo(doc, sent)
     finder: RelationFinder | SvoRelationFinder = (

@@ -860,3 +860,61 @@ def find_city_summits(doc: Doc, sent: Sent) -> None:
         ev.date = ev.date or year
         doc.relate(ent.id, "partOf", body, sent, 0.6)
         doc.relate(ent.id, "locatedIn", city.entity, sent, 0.6)
+
+
+#: words that tell of a gathering being attended, held or opened (en word, ru lemma, kk stem)
+_ATTENDING = {
+    "en": ("took", "take", "takes", "taking", "attended", "attend", "attends", "attending",
+           "participated", "participate", "participates", "held", "hosted", "host", "hosts",
+           "hosting", "invited", "opened", "addressed", "spoke", "speaking", "convened"),
+    "ru": ("участие", "участвовать", "пройти", "проходить", "состояться", "провести",
+           "пригласить", "выступить", "открыть", "посетить", "принять"),
+    "kk": ("қатыс", "өтетін", "өтеді", "өтті", "өткен", "өткіз", "шақыр", "сөз сөйле",
+           "ашыл"),
+}
+#: the last word of a recurring gathering's English name ("Astana International Forum")
+_GATHERING_NAMES = ("Forum", "Conference", "Congress")
+
+
+def find_forum_occurrences(doc: Doc, sent: Sent) -> None:
+    """ "Bektenov took part in the Eurasian Economic Forum in Minsk", "Астана халықаралық
+    форумына шақырды", "Астанинский международный форум, который состоится в мае 2026
+    года": a recurring gathering the reference data knows as a Forum, attended or held, is
+    that year's Event, part of the Forum and held where the sentence says (annotators give
+    the participation to the occurrence, not to the series)."""
+    toks = sent.toks
+    words = _ATTENDING[doc.lang]
+    if doc.lang == "ru":
+        attended = any(sent.reads[k] & set(words) for k in range(len(toks)))
+    elif doc.lang == "kk":
+        attended = any(t.lower.startswith(words) for t in toks)
+    else:
+        attended = any(t.lower in words for t in toks)
+    if not attended:
+        return
+    for h in list(sent.hits):
+        if h.type != "Forum" or h.nested or h.in_title:
+            continue
+        label = doc.entities[h.entity].label
+        if label.split()[-1] not in _GATHERING_NAMES or len(label.split()) < 2:
+            continue
+        if any(
+            x.entity in doc.events and x.i <= h.j and h.i <= x.j for x in sent.hits if x is not h
+        ):
+            continue  # a numbered or dated occurrence found already ("XXII Forum")
+        year = next((t.text for t in toks if _is_year(t.text)), None) or doc.year
+        if not year:
+            continue
+        ent = _new_event(doc, sent, f"{label} {year}", "Event", h.i, h.j, start=h.start)
+        ev = doc.events[ent.id]
+        ev.date = ev.date or year
+        h.nested = True  # (who took part, took part in the occurrence)
+        doc.relate(ent.id, "partOf", h.entity, sent, 0.7)
+        place = next(
+            (p for p in sent.hits if p.type == "Place" and not p.nested and p.entity != h.entity
+             and p.i >= h.j and p.i - h.j <= 3),
+            None,
+        )
+        if place is not None and ev.place is None:
+            ev.place = place.entity
+            doc.relate(ent.id, "locatedIn", place.entity, sent, 0.6)

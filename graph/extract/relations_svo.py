@@ -226,6 +226,10 @@ _EVENT_WORDS = frozenset(
         "мероприятие",
     }
 )
+#: nouns for a kind of gathering, which an anaphor keeps to (en word or ru lemma -> English)
+_GATHERING_NOUNS = {"dialogue": "dialogue", "forum": "forum", "conference": "conference",
+                    "congress": "congress", "диалог": "dialogue", "форум": "forum",
+                    "конференция": "conference", "конгресс": "congress"}
 _CONJ = frozenset({"и", "а", "также", "and", "as", "well"})
 #: words between "and" and a second verb: "and then met", "and held a separate meeting with"
 _BETWEEN_VERBS = frozenset({"then", "also", "later", "held", "had", "a", "an", "separate",
@@ -1187,6 +1191,8 @@ class SvoRelationFinder(RelationFinder):
         )
         talks = bool(words & {"переговоры", "talks", "negotiations", "беседа"})
         sitting = bool(words & {"заседание", "meeting", "session", "сессия", "совещание"})
+        # "The dialogue was attended by": not the forum or conference named in between
+        named = next((_GATHERING_NOUNS[w] for w in words if w in _GATHERING_NOUNS), None)
         later = None
         for prev in reversed(window):
             # the sentence's own events from the last; an earlier sentence's from its first,
@@ -1198,6 +1204,11 @@ class SvoRelationFinder(RelationFinder):
                     continue
                 if talks and ev.kind not in ("Meeting", "Visit"):
                     continue  # "в переговорах": the talks, not the summit named before
+                label = self.doc.entities[h.entity].label.casefold()
+                if named and named not in label and any(
+                    other in label for other in _GATHERING_NOUNS.values() if other != named
+                ):
+                    continue
                 here = prev is sent  # (an event the sentence itself names is meant)
                 if sitting and not talks and ev.kind in ("Event", "Visit") and not here:
                     later = later or h.entity  # "в заседании": a sitting, not a ceremony
