@@ -1629,3 +1629,10 @@ def test_the_dialogue_told_of_is_not_the_forum_named_since():
     )
     dialogue = next(e.id for e in result.entities if e.type == "Event" and "5th" in e.label)
     assert ("official/bakhtiyor-saidov", "participatedIn", dialogue) in facts(result)
+
+
+def test_an_invitation_to_a_recurring_forum_names_no_occurrence_without_its_year():
+    vague = _en("Vassilenko invited her to the Astana International Forum.")
+    assert not [e for e in vague.entities if e.type == "Event"]
+    dated = _en("Vassilenko invited her to the Astana International Forum in May 2026.")
+    assert "event/astana-international-forum-2026" in {e.id for e in dated.entities}

@@ -872,6 +872,8 @@ _ATTENDING = {
     "kk": ("қатыс", "өтетін", "өтеді", "өтті", "өткен", "өткіз", "шақыр", "сөз сөйле",
            "ашыл"),
 }
+#: invitations, which name an occurrence only with its year
+_INVITING = frozenset({"invited", "пригласить", "шақыр"})
 #: the last word of a recurring gathering's English name ("Astana International Forum")
 _GATHERING_NAMES = ("Forum", "Conference", "Congress")
 
@@ -885,13 +887,14 @@ def find_forum_occurrences(doc: Doc, sent: Sent) -> None:
     toks = sent.toks
     words = _ATTENDING[doc.lang]
     if doc.lang == "ru":
-        attended = any(sent.reads[k] & set(words) for k in range(len(toks)))
+        said = {w for k in range(len(toks)) for w in sent.reads[k] & set(words)}
     elif doc.lang == "kk":
-        attended = any(t.lower.startswith(words) for t in toks)
+        said = {w for t in toks for w in words if t.lower.startswith(w)}
     else:
-        attended = any(t.lower in words for t in toks)
-    if not attended:
-        return
+        said = {t.lower for t in toks if t.lower in words}
+    year = next((t.text for t in toks if _is_year(t.text)), None)
+    if not said or (said & _INVITING and year is None):
+        return  # ("invited her to take part in the Astana International Forum": which year's?)
     for h in list(sent.hits):
         if h.type != "Forum" or h.nested or h.in_title:
             continue
@@ -902,12 +905,12 @@ def find_forum_occurrences(doc: Doc, sent: Sent) -> None:
             x.entity in doc.events and x.i <= h.j and h.i <= x.j for x in sent.hits if x is not h
         ):
             continue  # a numbered or dated occurrence found already ("XXII Forum")
-        year = next((t.text for t in toks if _is_year(t.text)), None) or doc.year
-        if not year:
+        when = year or doc.year
+        if not when:
             continue
-        ent = _new_event(doc, sent, f"{label} {year}", "Event", h.i, h.j, start=h.start)
+        ent = _new_event(doc, sent, f"{label} {when}", "Event", h.i, h.j, start=h.start)
         ev = doc.events[ent.id]
-        ev.date = ev.date or year
+        ev.date = ev.date or when
         h.nested = True  # (who took part, took part in the occurrence)
         doc.relate(ent.id, "partOf", h.entity, sent, 0.7)
         place = next(
