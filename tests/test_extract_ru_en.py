@@ -1636,3 +1636,27 @@ def test_an_invitation_to_a_recurring_forum_names_no_occurrence_without_its_year
     assert not [e for e in vague.entities if e.type == "Event"]
     dated = _en("Vassilenko invited her to the Astana International Forum in May 2026.")
     assert "event/astana-international-forum-2026" in {e.id for e in dated.entities}
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Tokayev invited Chancellor Friedrich Merz to pay an official visit to Kazakhstan."
+               " The invitation was accepted."),
+        ("kk", "Сапар соңында Тоқаев Германия канцлері Фридрих Мерцті Қазақстанға ресми сапармен"
+               " келуге шақырды, шақыру ризашылықпен қабылданды."),
+    ],
+)
+def test_a_visit_someone_is_invited_to_pay_is_the_invitees(lang, text):
+    result = extract(parse_text(f"Тақырып\n\n{text}\n\n12.10.2025", lang=lang))
+    visit = next(e for e in result.entities if e.type == "Event")
+    assert visit.label.startswith("Official visit of Friedrich Merz to Kazakhstan")
+    found = facts(result)
+    assert ("official/friedrich-merz", "participatedIn", visit.id) in found
+    assert ("official/kassym-jomart-tokayev", "participatedIn", visit.id) not in found
+    assert not [r for r in result.relations if r.predicate == "metWith"]  # ("was accepted")
+
+
+def test_an_invitation_to_visit_that_names_no_one_makes_no_visit_of_the_host():
+    result = _en("Tokayev extended an invitation to visit Kazakhstan at a convenient time.")
+    assert not [e for e in result.entities if e.type == "Event"]

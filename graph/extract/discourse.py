@@ -335,7 +335,8 @@ def _meeting_word(doc: Doc, sent: Sent) -> tuple[int, int] | None:
     found = [
         next(
             (k for k in range(len(sent.toks))
-             if sent.covered(k) is None and word_key(doc.lang, sent, k, words) is not None),
+             if sent.covered(k) is None and word_key(doc.lang, sent, k, words) is not None
+             and not sent.toks[k].lower.startswith("қабылдан")),  # ("шақыру қабылданды")
             None,
         )
         for words in (_MEETING_NOUNS[doc.lang], _MEETING_WORDS[doc.lang])  # "переговоры" first
@@ -510,6 +511,7 @@ def _cooccurrence(doc: Doc) -> None:
             and doc.events[h.entity].kind not in _NOT_ATTENDED
             and not h.nested
             and not _ahead(doc, h.entity)
+            and h.entity not in doc.planned
             and (doc.events[h.entity].date or doc.year or "")[:4] == (doc.year or "")
         ]  # an event of another year is recalled, not attended by whoever the sentence names
         if not events:

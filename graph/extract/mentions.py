@@ -306,6 +306,8 @@ class Doc:
         self.forum_places: dict[str, str] = {}  # forum -> where the text says it met
         #: body -> (its meeting the article is about, that meeting's ordinal "#2" or None)
         self.main_occurrence: dict[str, tuple[str, str | None]] = {}
+        #: visits someone is invited to pay: whoever else the sentence names is not in them
+        self.planned: set[str] = set()
         self.year = (article.date or "")[:4] or None
         self.month = article.date[:7] if article.date and len(article.date) >= 7 else None
 

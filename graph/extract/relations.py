@@ -618,7 +618,7 @@ class RelationFinder:
 
     def _received(self, sent: Sent) -> None:
         """ "Көшбасшы Синирлиоғлуды қабылдады": the host received (met) the guest."""
-        for k in _trigger(sent, ("қабылда",)):
+        for k in _trigger(sent, ("қабылда",), exclude=("қабылдан",)):  # (not "was accepted")
             guests = [
                 h.entity
                 for h in sent.hits

@@ -156,12 +156,45 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
     return before[0] if before else (after[0] if after else None)
 
 
+_INVITE_EN = frozenset({"invited", "invites", "inviting", "invitation"})
+_INVITE_RU = frozenset({"пригласить", "приглашение"})
+_ACCEPT = frozenset({"accepted", "accepts", "accept", "принять"})
+
+
+def _invitation(doc: Doc, sent: Sent, k: int) -> tuple[bool, Hit | None]:
+    """Is the visit at ``k`` one someone is invited to pay ("Tokayev invited Merz to pay an
+    official visit", "пригласил ... посетить Казахстан с визитом", "Қазақстанға ресми
+    сапармен келуге шақырды"), and who is invited: the official after the inviting word
+    (en, ru), the accusative one (kk); (False, None) when no one is invited, or the visitor
+    accepted ("accepted an invitation to visit China" is his own visit)."""
+    toks = sent.toks
+    people = [h for h in sent.hits if h.type == "Official" and not h.nested]
+    if doc.lang == "kk":
+        if not any(t.lower.startswith("шақыр") for t in toks[k + 1 : k + 4]):
+            return False, None
+        if any(t.lower.startswith("шақыруды") for t in toks):
+            return False, None  # "шақыруды қабылдады": he accepted, the visit is his
+        return True, next((h for h in reversed(people) if h.j <= k and h.case == "acc"), None)
+    if doc.lang == "ru":
+        at = next((n for n in range(k - 1, -1, -1) if sent.reads[n] & _INVITE_RU), None)
+        accepted = any(sent.reads[n] & _ACCEPT for n in range(0, k))
+    else:
+        at = next((n for n in range(k - 1, -1, -1) if toks[n].lower in _INVITE_EN), None)
+        accepted = any(t.lower in _ACCEPT for t in toks[:k])
+    if at is None or accepted:
+        return False, None
+    return True, next((h for h in people if at < h.i < k), None)
+
+
 def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
     for k in range(len(sent.toks)):
         if sent.covered(k) is not None or not _is_visit(doc, sent, k):
             continue
         kind, start = _kind(doc, sent, k)
-        visitor = _visitor(doc, sent, k)
+        invited, invitee = _invitation(doc, sent, k)
+        if invited and invitee is None:
+            continue  # an invitation to someone the sentence does not name: not the host's
+        visitor = invitee if invited else _visitor(doc, sent, k)
         own = own_state(doc, titles, visitor.entity) if visitor else None
         dest = _destination(doc, sent, own, k)
         known = doc.last_of_type(("Event",), sent.index, kinds=("Visit",))
@@ -213,7 +246,10 @@ def find_visits(doc: Doc, sent: Sent, titles: list[Title]) -> None:
         if where is not None:
             ev.place = ev.place or where.id
             doc.relate(ent.id, "locatedIn", where.id, sent, 0.6)
-        _hosts(doc, sent, ent.id)
+        if invited:  # a visit still to be paid: the host who invites is not in it yet
+            doc.planned.add(ent.id)
+        else:
+            _hosts(doc, sent, ent.id)
         break  # one visit per sentence
 
 
