@@ -1660,3 +1660,17 @@ def test_a_visit_someone_is_invited_to_pay_is_the_invitees(lang, text):
 def test_an_invitation_to_visit_that_names_no_one_makes_no_visit_of_the_host():
     result = _en("Tokayev extended an invitation to visit Kazakhstan at a convenient time.")
     assert not [e for e in result.entities if e.type == "Event"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Kosherbayev reaffirmed Kazakhstan's commitment to the principles of the Helsinki"
+               " Final Act."),
+        ("ru", "Р.Василенко подтвердил приверженность Казахстана принципам Хельсинкского"
+               " заключительного акта."),
+    ],
+)
+def test_a_states_commitment_is_the_states_support(lang, text):
+    result = extract(parse_text(f"Тақырып\n\n{text}\n\n12.10.2025", lang=lang))
+    assert ("state/kz", "supports", "treaty/helsinki-final-act") in facts(result)

@@ -468,6 +468,9 @@ class SvoRelationFinder(RelationFinder):
                     # first verb's subject, not its object
                     actors = [h for h in actors if h.j <= first]
             subjects = [h.entity for h in self._conjoined(sent, actors)]
+            owner = self._committed_state(sent, i, j) if predicate == "supports" else None
+            if owner is not None and owner not in subjects:  # "reaffirmed Kazakhstan's
+                subjects = [*subjects, owner]  # commitment to": the state's, and the speaker's
             if not subjects and self.last_official and any(
                 sent.toks[k].lower in _HE for k in range(max(0, i - 3), i)
             ):  # "He proposed establishing ...": the official spoken of last
@@ -1075,6 +1078,24 @@ class SvoRelationFinder(RelationFinder):
         ):
             return True
         return any(w in ("we", "мы") for w in words) and self._joint_text()
+
+    def _committed_state(self, sent: Sent, i: int, j: int) -> str | None:
+        """The state whose commitment the trigger at ``i``..``j`` names: "Kazakhstan's
+        commitment to", "приверженность Казахстана"."""
+        toks = sent.toks
+        if toks[i].lower not in ("commitment", "приверженность"):
+            return None
+        for h in sent.hits:
+            if h.type != "State" or h.in_title:
+                continue
+            if self.doc.lang == "en" and (
+                h.j == i and toks[h.j - 1].text.endswith(("'s", "’s"))
+                or h.j == i - 1 and toks[i - 1].text in ("'s", "’s")
+            ):
+                return h.entity
+            if self.doc.lang == "ru" and h.i == i + 1 and "gent" in ru_cases(toks[h.i].text):
+                return h.entity
+        return None
 
     def _joint_text(self) -> bool:
         """Does the article give a joint statement or declaration (whose "we" is its
