@@ -1674,3 +1674,22 @@ def test_an_invitation_to_visit_that_names_no_one_makes_no_visit_of_the_host():
 def test_a_states_commitment_is_the_states_support(lang, text):
     result = extract(parse_text(f"Тақырып\n\n{text}\n\n12.10.2025", lang=lang))
     assert ("state/kz", "supports", "treaty/helsinki-final-act") in facts(result)
+
+
+def test_a_russian_region_named_by_its_adjective():
+    result = _ru(
+        "Губернатор Оренбургской области подписал соглашение. Делегации Омской и Тюменской"
+        " областей прибыли в Петропавловск."
+    )
+    places = {e.label for e in result.entities if e.type == "Place"}
+    assert {"Orenburg Region", "Omsk Region", "Tyumen Region"} <= places
+
+
+def test_a_proper_name_before_a_lower_case_geographic_noun_is_a_place():
+    result = _en(
+        "The parties discussed water releases from the Toktogul reservoir on the Naryn river."
+        " Exports from the Tengiz oil field rose. Kazakh river ports were modernised."
+    )
+    places = {e.label for e in result.entities if e.type == "Place"}
+    assert {"Toktogul Reservoir", "Naryn River", "Tengiz Field"} <= places
+    assert not [p for p in places if p.startswith("Kazakh")]

@@ -22,6 +22,7 @@ from graph.extract.entities import (
     find_bodies_kk,
     find_corridors,
     find_documents_kk,
+    find_geographic_features_en,
     find_governments,
     find_initiatives,
     find_named_svo,
@@ -45,6 +46,7 @@ from graph.extract.events_ru_en import (
     find_drafts,
     find_places_svo,
     find_referendums,
+    find_regions_ru,
     find_seats,
     find_seats_late,
     find_titled_documents_en,
@@ -149,6 +151,7 @@ def extract(
         else:
             find_titled_documents_en(doc, sent)
             find_named_svo(doc, sent)
+            find_geographic_features_en(doc, sent)
             find_proposals(doc, sent)
             find_drafts(doc, sent)
             find_documents_ru(doc, sent)
@@ -168,6 +171,7 @@ def extract(
             find_planned_occurrences(doc, sent)
             find_forum_occurrences(doc, sent)
             find_referendums(doc, sent)
+            find_regions_ru(doc, sent)
             find_places_svo(doc, sent)
     finder: RelationFinder | SvoRelationFinder = (
         RelationFinder(doc, titles) if lang == "kk" else SvoRelationFinder(doc, titles)

@@ -1287,3 +1287,42 @@ def find_abbreviated_organisations(doc: Doc, sent: Sent) -> None:
             if h is not None:
                 h.nested = True
         doc.add_hit(sent, ent, start, end, source="name")
+
+
+#: geographic heads written in lower case after a proper name ("the Shardara reservoir",
+#: "the Naryn river", "the Tengiz field") -> the label's head
+_EN_GEO_HEADS = {"river": "River", "reservoir": "Reservoir", "lake": "Lake", "field": "Field",
+                 "dam": "Dam", "canal": "Canal", "deposit": "Deposit", "valley": "Valley",
+                 "airport": "Airport", "port": "Port", "sea": "Sea", "basin": "Basin"}
+
+
+def find_geographic_features_en(doc: Doc, sent: Sent) -> None:
+    """ "the Shardara reservoir", "the Naryn river", "the Tengiz oil field": a proper name the
+    reference data does not know followed by a geographic noun in lower case is a Place."""
+    if doc.lang != "en":
+        return
+    toks = sent.toks
+    for k in range(1, len(toks)):
+        head = _EN_GEO_HEADS.get(toks[k].text)
+        if head is None or sent.covered(k) is not None:
+            continue
+        end = k - 1
+        if toks[end].lower in ("oil", "gas", "hydropower", "sea", "river", "deep-water"):
+            end -= 1  # "the Tengiz oil field", "the port of ..." is read elsewhere
+        start = end
+        while start >= 0 and sent.covered(start) is None and toks[start].text[:1].isupper() \
+                and toks[start].text.lower() not in _DEMONYM_WORDS and end - start < 3:
+            start -= 1
+        start += 1
+        if start > end or start == 0 and end == start:
+            continue  # no name, or only the sentence's first word
+        if start > 0 and toks[start - 1].lower not in ("the", "of", "on", "in", "at", "near", "to"):
+            continue
+        name = " ".join(t.text for t in toks[start : end + 1])
+        _new_named(doc, sent, "Place", f"{name} {head}", start, k + 1)
+
+
+#: capitalised words that are adjectives of states, not names ("the Kazakh river")
+_DEMONYM_WORDS = frozenset({"kazakh", "russian", "chinese", "uzbek", "kyrgyz", "tajik", "turkmen",
+                            "afghan", "iranian", "caspian", "central", "asian", "northern",
+                            "southern", "eastern", "western", "new", "the", "a"})

@@ -906,3 +906,59 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             doc.event(_new_named(doc, sent, "Event", label, start, end), "Event")
             continue
         _new_named(doc, sent, "Forum", label, start, end)
+
+
+#: Russian words for a region after its adjective ("Оренбургская область", "Алтайский край")
+_RU_REGIONS = {"область": "Region", "край": "Krai", "округ": "Okrug"}
+
+
+def find_regions_ru(doc: Doc, sent: Sent) -> None:
+    """ "губернатор Оренбургской области", "делегации Омской и Тюменской областей": a region
+    the reference data does not know, named by its adjective (each of a pair), labelled by
+    the city it is named after when the reference data knows it ("Orenburg Region")."""
+    if doc.lang != "ru":
+        return
+    from graph.extract.entities import _new_named
+    from graph.extract.translit import to_latin
+
+    toks = sent.toks
+    for k in range(1, len(toks)):
+        word = next((w for w in _RU_REGIONS if w in sent.reads[k]), None)
+        if word is None or sent.covered(k) is not None:
+            continue
+        names: list[int] = []  # the adjectives, last first
+        n = k - 1
+        while n >= 0 and sent.covered(n) is None:
+            parses = ru_parses(toks[n].lower)
+            if not (toks[n].text[:1].isupper() and parses and parses[0].tag.POS == "ADJF"):
+                break
+            names.append(n)
+            if n >= 2 and toks[n - 1].lower == "и":
+                n -= 2  # "Омской и Тюменской областей"
+                continue
+            break
+        for n in reversed(names):
+            stem = ru_parses(toks[n].lower)[0].normal_form
+            base = re.sub(r"(ий|ой)$", "", stem)  # "омский" -> "омск", "оренбургский" ->
+            places = _ru_places(doc)  # "оренбург", "тюменский" -> "тюмень"
+            known = next((places[c] for c in (base, base[:-2], base[:-2] + "ь") if c in places),
+                         None)
+            label = f"{known or to_latin(stem).capitalize()} {_RU_REGIONS[word]}"
+            _new_named(doc, sent, "Place", label, n, k + 1 if n == names[0] else n + 1)
+
+
+_RU_PLACES: dict[int, dict[str, str]] = {}
+
+
+def _ru_places(doc: Doc) -> dict[str, str]:
+    """Russian names of the reference data's places (lower case) -> their English labels."""
+    index = _RU_PLACES.get(id(doc.gaz))
+    if index is None:
+        index = {
+            name.casefold(): entry.label
+            for entry in doc.gaz.entries() if entry.type == "Place"
+            for name in entry.all_names("ru")
+        }
+        _RU_PLACES.clear()
+        _RU_PLACES[id(doc.gaz)] = index
+    return index
