@@ -1693,3 +1693,20 @@ def test_a_proper_name_before_a_lower_case_geographic_noun_is_a_place():
     places = {e.label for e in result.entities if e.type == "Place"}
     assert {"Toktogul Reservoir", "Naryn River", "Tengiz Field"} <= places
     assert not [p for p in places if p.startswith("Kazakh")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, places",
+    [
+        ("kk", "Тараптар Шардара су қоймасын бірлесіп пайдалану мәселесін талқылады. Нарын"
+               " өзенінің бойында ГЭС салынады. Транскаспий көлік дәлізі дамиды.",
+         {"Shardara Reservoir", "Naryn River"}),
+        ("ru", "Добыча на месторождении Тенгиз выросла. На реке Нарын построят ГЭС.",
+         {"Tengiz Field", "Naryn River"}),
+    ],
+)
+def test_kazakh_and_russian_geographic_features(lang, text, places):
+    result = extract(parse_text(f"Тақырып\n\n{text}\n\n12.10.2025", lang=lang))
+    found = {e.label for e in result.entities if e.type == "Place"}
+    assert places <= found
+    assert not [p for p in found if "Taraptar" in p or "Transkaspiy" in p]

@@ -22,6 +22,7 @@ from graph.extract.entities import (
     find_bodies_kk,
     find_corridors,
     find_documents_kk,
+    find_geographic_features,
     find_geographic_features_en,
     find_governments,
     find_initiatives,
@@ -134,6 +135,7 @@ def extract(
             find_proposals_kk(doc, sent, lex)
             find_documents_kk(doc, sent, lex)
             find_bodies_kk(doc, sent, lex)
+            find_geographic_features(doc, sent)
             find_anaphors(doc, sent)
             find_diplomatic_relations(doc, sent)
             find_events(doc, sent, lex)
@@ -152,6 +154,7 @@ def extract(
             find_titled_documents_en(doc, sent)
             find_named_svo(doc, sent)
             find_geographic_features_en(doc, sent)
+            find_geographic_features(doc, sent)
             find_proposals(doc, sent)
             find_drafts(doc, sent)
             find_documents_ru(doc, sent)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from graph.extract import kk
-from graph.extract.lexicon import Lexicon
-from graph.extract.mentions import KK_ORDINAL, Doc, Hit, Sent, word_key
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.mentions import KK_ORDINAL, Doc, Hit, Sent, ru_parses, word_key
 from graph.extract.normalize import casefold, fold, is_abbreviation, short_label
 from graph.extract.officials import home_state
 from graph.extract.translit import label_slug, to_latin
@@ -1326,3 +1326,64 @@ def find_geographic_features_en(doc: Doc, sent: Sent) -> None:
 _DEMONYM_WORDS = frozenset({"kazakh", "russian", "chinese", "uzbek", "kyrgyz", "tajik", "turkmen",
                             "afghan", "iranian", "caspian", "central", "asian", "northern",
                             "southern", "eastern", "western", "new", "the", "a"})
+
+
+#: Kazakh geographic heads after a proper name: first word(s) of the head -> English
+_KK_GEO_HEADS = (
+    (("су", "қоймас"), "Reservoir"), (("кен", "орн"), "Field"), (("өзен",), "River"),
+    (("бөгет",), "Dam"), (("көлі",), "Lake"), (("каналы",), "Canal"),
+)
+#: Russian ones: a noun after the name ("месторождение Тенгиз", "река Нарын") or an
+#: adjective before the noun ("Шардаринское водохранилище")
+_RU_GEO_AFTER = {"месторождение": "Field", "река": "River", "озеро": "Lake"}
+_RU_GEO_ADJ = {"водохранилище": "Reservoir", "плотина": "Dam", "месторождение": "Field",
+               "канал": "Canal"}
+
+
+def find_geographic_features(doc: Doc, sent: Sent) -> None:
+    """Kazakh and Russian counterparts of ``find_geographic_features_en``: "Шардара су
+    қоймасы", "Теңіз кен орны", "Нарын өзені", "месторождение Тенгиз", "реки Нарын",
+    "Шардаринское водохранилище"."""
+    toks = sent.toks
+    if doc.lang == "kk":
+        for k in range(1, len(toks)):
+            for words, head in _KK_GEO_HEADS:
+                if not all(
+                    k + n < len(toks) and toks[k + n].lower.startswith(w)
+                    and not toks[k + n].lower.startswith("көлік")  # (transport, not a lake)
+                    for n, w in enumerate(words)
+                ) or any(sent.covered(k + n) is not None for n in range(len(words))):
+                    continue
+                start = k
+                while start > 0 and k - start < 2 and sent.covered(start - 1) is None \
+                        and toks[start - 1].text[:1].isupper() \
+                        and (start > 1 or _kk_proper(toks[0].text)):
+                    start -= 1  # (not "Тараптар", the sentence's first word, a common one)
+                if start == 0 and k == 2:
+                    start = 1  # ("Тараптар Шардара су қоймасын": the sentence's first word)
+                if start == k:
+                    continue
+                name = " ".join(t.text for t in toks[start:k])
+                _new_named(doc, sent, "Place", f"{to_latin(name)} {head}", start,
+                           k + len(words))
+    elif doc.lang == "ru":
+        for k in range(len(toks)):
+            if sent.covered(k) is not None:
+                continue
+            after = next((h for w, h in _RU_GEO_AFTER.items() if w in sent.reads[k]), None)
+            if after and k + 1 < len(toks) and sent.covered(k + 1) is None \
+                    and toks[k + 1].text[:1].isupper():
+                name = toks[k + 1].text
+                _new_named(doc, sent, "Place", f"{to_latin(name)} {after}", k, k + 2)
+                continue
+            noun = next((h for w, h in _RU_GEO_ADJ.items() if w in sent.reads[k]), None)
+            if noun and k > 0 and sent.covered(k - 1) is None and toks[k - 1].text[:1].isupper():
+                parses = ru_parses(toks[k - 1].lower)
+                if parses and parses[0].tag.POS == "ADJF":
+                    label = f"{to_latin(parses[0].normal_form).capitalize()} {noun}"
+                    _new_named(doc, sent, "Place", label, k - 1, k + 1)
+
+
+def _kk_proper(word: str) -> bool:
+    """A capitalised first word that the Kazakh lexicon does not know (a name, not "Бұл")."""
+    return load_lexicon().word(word) is None
