@@ -1338,6 +1338,8 @@ _KK_GEO_HEADS = (
 _RU_GEO_AFTER = {"месторождение": "Field", "река": "River", "озеро": "Lake"}
 _RU_GEO_ADJ = {"водохранилище": "Reservoir", "плотина": "Dam", "месторождение": "Field",
                "канал": "Canal"}
+_KK_GEO_FIRST = tuple(words[0] for words, _ in _KK_GEO_HEADS)
+_RU_GEO_WORDS = frozenset(_RU_GEO_AFTER) | frozenset(_RU_GEO_ADJ)
 
 
 def find_geographic_features(doc: Doc, sent: Sent) -> None:
@@ -1346,6 +1348,8 @@ def find_geographic_features(doc: Doc, sent: Sent) -> None:
     "Шардаринское водохранилище"."""
     toks = sent.toks
     if doc.lang == "kk":
+        if not any(t.lower.startswith(_KK_GEO_FIRST) for t in toks):
+            return
         for k in range(1, len(toks)):
             for words, head in _KK_GEO_HEADS:
                 if not all(
@@ -1367,6 +1371,8 @@ def find_geographic_features(doc: Doc, sent: Sent) -> None:
                 _new_named(doc, sent, "Place", f"{to_latin(name)} {head}", start,
                            k + len(words))
     elif doc.lang == "ru":
+        if not any(r in _RU_GEO_WORDS for reads in sent.reads for r in reads):
+            return
         for k in range(len(toks)):
             if sent.covered(k) is not None:
                 continue
