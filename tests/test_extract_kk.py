@@ -772,3 +772,16 @@ def test_the_two_leaders_who_sign_are_the_two_just_named():
     signers = {r.subject for r in result.relations
                if r.predicate == "signed" and r.object == declaration.id}
     assert signers == {"official/vladimir-putin", "official/emomali-rahmon"}
+
+
+def test_an_ambassador_in_a_state_is_his_own_states():
+    """ "Қазақстанның Өзбекстандағы Елшісі": the locative names where he serves, the genitive
+    whose ambassador he is."""
+    text = ("Тақырып\n\nКездесуге Қазақстанның Өзбекстандағы Төтенше және Өкілетті Елшісі Ерлан"
+            " Құдайбергенов қатысты. Жапонияның Қазақстандағы Елшісі Ичиро Огасавара келді."
+            "\n\n12.10.2025")
+    result = extract(parse_text(text, lang="kk"))
+    posts = {(r.subject, r.object) for r in result.relations if r.predicate == "holdsPositionIn"}
+    assert ("official/yerlan-kudaybergenov", "state/kz") in posts
+    assert ("official/ichiro-ogasavara", "state/jp") in posts
+    assert not [p for p in posts if p[1] in ("state/uz",)]

@@ -177,6 +177,10 @@ def _surname_key(doc: Doc, ent: Entity) -> str:
     return slug(words[-1])
 
 
+#: the Kazakh attributive locative: the state an office is held in, not whose it is
+_KK_HOST = ("дағы", "дегі", "тағы", "тегі")
+
+
 def _kk_owner_before(sent: Sent, start: int) -> Hit | None:
     """ "Әзербайжан Республикасының Цифрлық даму және көлік министрі": the state in the
     genitive a few words before the office it names (the office's own words between)."""
@@ -239,6 +243,10 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             casefold(toks[owner.j]) in _KK_TOPIC
         ):  # "Сирия жөніндегі арнайы өкілі": the envoy on Syria, not Syria's
             owner = None
+        if owner is not None and doc.lang == "kk" and owner.type == "State" and casefold(
+            toks[owner.j - 1]
+        ).endswith(_KK_HOST):  # "Қазақстанның Өзбекстандағы Елшісі": in Uzbekistan, of
+            owner = _kk_owner_before(sent, owner.i)  # Kazakhstan (the genitive before)
         if owner is None and doc.lang == "kk":
             owner = _kk_owner_before(sent, m.start)
         if owner is None and doc.lang != "kk":  # "министра иностранных дел Казахстана"
