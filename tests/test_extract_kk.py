@@ -785,3 +785,21 @@ def test_an_ambassador_in_a_state_is_his_own_states():
     assert ("official/yerlan-kudaybergenov", "state/kz") in posts
     assert ("official/ichiro-ogasavara", "state/jp") in posts
     assert not [p for p in posts if p[1] in ("state/uz",)]
+
+
+def test_officials_named_after_a_plural_title_hold_their_own_offices():
+    text = ("Тақырып\n\nПрезидент Шавкат Мирзиёев Астанаға келді. Сыртқы істер министрлері Ермек"
+            " Көшербаев пен Бахтиёр Саидов ынтымақтастық бағдарламасына қол қойды.\n\n12.10.2025")
+    result = extract(parse_text(text, lang="kk"))
+    posts = {(r.subject, r.object) for r in result.relations if r.predicate == "holdsPositionIn"}
+    assert {("official/yermek-kosherbayev", "state/kz"),
+            ("official/bakhtiyor-saidov", "state/uz")} <= posts
+
+
+def test_ministers_present_at_the_leaders_talks_did_not_meet_each_other():
+    text = ("Тақырып\n\nТоқаев пен Си Цзиньпин Ақордада келіссөздер жүргізді. Келіссөздер"
+            " барысында екі елдің Сыртқы істер министрлері – Ермек Көшербаев пен Ван И да болды."
+            "\n\n17.06.2025")
+    result = extract(parse_text(text, lang="kk"))
+    met = {frozenset((r.subject, r.object)) for r in result.relations if r.predicate == "metWith"}
+    assert frozenset(("official/yermek-kosherbayev", "official/wang-yi")) not in met

@@ -159,6 +159,10 @@ def _talks(doc: Doc, finder: RelationFinder) -> None:
         words = {t.lower for t in sent.toks} | {r for rs in sent.reads for r in rs}
         if words & {"участие", "приняли", "part", "attended", "included", "қатысты"}:
             continue  # who took part in the talks, not the two sides of them
+        phone = any(t.lower.startswith(("телефон", "phone", "telephone")) for t in sent.toks)
+        if not phone and words & {"during", "барысында", "ходе", "болды", "присутствовали",
+                                  "present"}:
+            continue  # ("Келіссөздер барысында ... министрлері да болды": present at them)
         if len(people) < 2 or any(
             (a, "metWith", b) in doc.relations or (b, "metWith", a) in doc.relations
             for a in people
@@ -167,7 +171,6 @@ def _talks(doc: Doc, finder: RelationFinder) -> None:
             continue
         a, b = people[0], people[1]
         sa, sb = finder.national_state(a), finder.national_state(b)
-        phone = any(t.lower.startswith(("телефон", "phone", "telephone")) for t in sent.toks)
         if (sa and sb and sa != sb) or (phone and len(people) == 2):
             doc.relate(a, "metWith", b, sent, 0.5)
 

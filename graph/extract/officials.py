@@ -403,6 +403,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if owner_id is None and role.scope == "state":
             owner_id = _implied_state(doc, sent, role, m.start)
         out.append(Title(sent.index, person.id, label, owner_id, role.scope))
+        if _plural_title(toks[m.start : m.end]):  # "министрлері Ермек Көшербаев пен Бахтиёр
+            out += _fellow_holders(doc, sent, person.id, role, label)  # Саидов": both
         # a minister's title that names the state names the ministry (as the seed's
         # annotators read "Қазақстан Республикасы Сыртқы істер министрінің"), in every language
         kazakh = doc.lang == "kk" or (doc.lang == "ru" and owner and owner.entity == "state/kz")
@@ -433,6 +435,35 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         out += _english_titles(doc, sent, {t.person for t in out})
     else:
         out += _generic_titles(doc, sent, {t.person for t in out})
+    return out
+
+
+def _fellow_holders(doc: Doc, sent: Sent, first: str, role, label: str) -> list[Title]:
+    """The officials named with ``first`` after a plural title ("Foreign Ministers Yermek
+    Kosherbayev and Bakhtiyor Saidov", "министры иностранных дел ... и ...", "премьер-
+    министрлері – Олжас Бектенов пен Абдулла Арипов"), each holding the office where the
+    reference data says he holds it on the article's date."""
+    hits = sorted((h for h in sent.hits if h.type == "Official" and not h.nested),
+                  key=lambda h: h.i)
+    at = next((n for n, h in enumerate(hits) if h.entity == first), None)
+    if at is None:
+        return []
+    out, last = [], hits[at]
+    day = doc.article.date or "9999"
+    for h in hits[at + 1 :]:
+        between = {t.lower for t in sent.toks[last.j : h.i]}
+        if h.i - last.j > 2 or not between <= {"and", "и", "мен", "пен", "бен", ",", "–"}:
+            break
+        entry = doc.gaz.get(h.entity)
+        pos = next(
+            (p for p in (entry.positions if entry else [])
+             if p.role.casefold() == role.label.casefold()
+             and (p.start or "") <= day <= (p.end or "9999")),
+            None,
+        )
+        if pos is not None:
+            out.append(Title(sent.index, h.entity, label, pos.of, role.scope))
+        last = h
     return out
 
 
