@@ -244,6 +244,7 @@ _KK_DOCS = {
     "шешім": "Decision",
     "хартия": "Charter",
     "картасы": "Roadmap",
+    "бағдарлама": "Programme",
     "картасын": "Roadmap",
     "картасына": "Roadmap",
     "картасының": "Roadmap",
@@ -309,6 +310,8 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
                 break  # "өткен аптада Түркі инвестициялық қорын құру туралы келісімді"
             if prev.lower.startswith(_KK_SUBJECTS) or prev.lower in _KK_NOT_IN_NAME:
                 break  # "алты ел ... туралы шартқа қол қойды": six countries signed the treaty
+            if low in ("сондай-ақ", "сонымен", "сонымен қатар", "бұдан", "соның"):
+                break  # "Сондай-ақ ... туралы меморандумға": "also", never a name's word
             if low.startswith(_KK_ADOPT) or low in ("және", "мен", "пен", "бен", "сондай-ақ"):
                 if not any(t.lower in _KK_DOC_MARKS for t in toks[start:k]):
                     break
@@ -323,7 +326,12 @@ def find_documents_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             continue
         what = lex.translate([w for w in words if w.lower() not in ("туралы",)])
         label = f"{noun} on {what}" if what else f"{noun} {to_latin(' '.join(words))}"
-        _new(doc, sent, "Treaty", label[:1].upper() + label[1:], start, end, "document")
+        kind = "Treaty"
+        if noun == "Programme" and not any(
+            w.lower().startswith(("ынтымақтастық", "консультация")) for w in words
+        ):  # (a programme of cooperation or consultations is signed; others are plans)
+            kind = "Initiative"
+        _new(doc, sent, kind, label[:1].upper() + label[1:], start, end, "document")
 
 
 # -- proposals in prose (en, ru) ---------------------------------------------------------
