@@ -1731,3 +1731,13 @@ def test_a_signed_programme_of_cooperation_is_a_treaty(lang, text):
     assert kinds == {"Treaty"}
     plan = _en("The leaders adopted a programme for the development of tourism.")
     assert {e.type for e in plan.entities if e.label.startswith("Programme")} == {"Initiative"}
+
+
+def test_bilateral_meetings_with_several_officials():
+    result = _en(
+        "Deputy Foreign Minister Roman Vassilenko held bilateral meetings with Swiss Foreign"
+        " Minister Ignazio Cassis and with ODIHR Director Maria Telalian."
+    )
+    met = {r.object for r in result.relations
+           if r.predicate == "metWith" and r.subject == "official/roman-vassilenko"}
+    assert len(met) == 2

@@ -98,6 +98,7 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("held", "bilateral", "talks"),
             ("held", "a", "meeting"),
             ("held", "a", "bilateral", "meeting"),
+            ("meetings", "with"),  # "held bilateral meetings with X, with Y and with Z"
             ("called", "on"),
             ("calls", "on"),
         ),
