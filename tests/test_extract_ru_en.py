@@ -1741,3 +1741,16 @@ def test_bilateral_meetings_with_several_officials():
     met = {r.object for r in result.relations
            if r.predicate == "metWith" and r.subject == "official/roman-vassilenko"}
     assert len(met) == 2
+
+
+def test_english_plural_titles():
+    result = _en(
+        "President Shavkat Mirziyoyev arrived in Astana. Foreign Ministers Bakhtiyor Saidov and"
+        " Yermek Kosherbayev signed a cooperation programme. The foreign ministers of Kazakhstan"
+        " and Kyrgyzstan discussed water."
+    )
+    posts = {(r.subject, r.object) for r in result.relations if r.predicate == "holdsPositionIn"}
+    assert {("official/bakhtiyor-saidov", "state/uz"),
+            ("official/yermek-kosherbayev", "state/kz")} <= posts
+    # a plural title alone names no one: not the Kyrgyz minister of the day
+    assert not [e for e in result.entities if e.id == "official/jeenbek-kulubaev"]

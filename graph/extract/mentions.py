@@ -198,7 +198,14 @@ def en_readings(word: str) -> Variants:
         out.add(low[:-2])
     if low.startswith(("then-", "ex-")) and len(low) > 5:  # "then-President Joe Biden"
         out.add(low.split("-", 1)[1])
+    if low in _EN_PLURAL_OFFICES:  # "Foreign Ministers Yermek Kosherbayev and ...": the office
+        out.add(_EN_PLURAL_OFFICES[low])
     return frozenset(out)
+
+
+#: plural nouns of offices, read as the office too (titles before several names)
+_EN_PLURAL_OFFICES = {"ministers": "minister", "presidents": "president",
+                      "ambassadors": "ambassador", "secretaries": "secretary"}
 
 
 READINGS: dict[str, Callable[[str], Variants]] = {

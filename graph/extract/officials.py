@@ -328,13 +328,14 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if person is None:  # "Murat Nurtleu, Deputy Prime Minister – Foreign Minister of ..."
             first = owner.i if owner is not None and owner.j == m.start else m.start
             person = _appositive(doc, sent, first, role_tokens)
-        alone_ok = label == role.label and not (
+        alone_ok = label == role.label and not _plural_title(toks[m.start : m.end]) and not (
             doc.lang == "kk"
             and (
                 kk.case_of(toks[m.end - 1]) == "gen"  # "Бас хатшысының өкілі": his envoy
                 or any(p in casefold(toks[m.end - 1]) for p in _KK_PLURAL)
             )
         )  # a title alone names its holder, unless it is a deputy's, a possessor's or plural
+        # ("the foreign ministers of Kazakhstan and Kyrgyzstan" names no one)
         if person is None and owner is not None and doc.article.date and alone_ok:
             entry = doc.gaz.holder(role.id, owner.entity, doc.article.date)
             if entry:  # "Қазақстан Президенті" alone
