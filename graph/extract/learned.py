@@ -357,6 +357,7 @@ def propose(
     art = extraction.article
     kept: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
     nested = {(r.subject, r.object) for r in extraction.relations if r.predicate == "partOf"}
+    nested |= set(extraction.held_within)
     placed = defaultdict(set)  # who took part in which event, by the rules
     located = defaultdict(set)  # where the rules placed what
     for r in extraction.relations:
