@@ -1,6 +1,6 @@
 """Extraction quality: floors on the hand-written corpus (tests/corpus) and on the
 blind corpus (tests/corpus_blind, written by annotators who did not see the rules;
-its dev part was read while improving the rules, its five held-out parts were not: the
+its dev part was read while improving the rules, its six held-out parts were not: the
 second one, b21-b28, was written after the first had been used for a whole session, the
 third, b37-b44, while the rules of a third session were being written, and scored once
 at its end; the fourth, b45-b52, after the fifth round's changes, and scored once; the
@@ -142,8 +142,8 @@ def test_the_report_names_every_language_type_and_predicate(results):
 def test_the_learned_layer_raises_relation_f1_on_text_it_never_saw(results, part):
     """The learned relation layer was trained on the dev part and our own texts only: on
     each held-out part it must find relations the rules miss and raise relation F1. When it
-    was last trained (on 194 files, five dev rounds among them) it did by +0.008
-    (held-out 1), +0.012 (2), +0.020 (3), +0.007 (4) and +0.013 (5)."""
+    was last trained (on 194 files, five dev rounds among them) it did by +0.003
+    (held-out 1), +0.012 (2), +0.022 (3), +0.008 (4), +0.016 (5) and +0.018 (6)."""
     rules_only = evaluate_dir(HERE / "corpus_blind", only=HELD_OUT_PARTS[part],
                               learned=False).total
     rules, both = rules_only.relations, results[part].total.relations

@@ -80,7 +80,7 @@ from graph.extract.visits import find_visits
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.models import Article, Entity, Event, Extraction
 
-EXTRACTOR_VERSION = "dkg-rules/0.3.0"  # 0.3: numbered occurrences, title ministries, clutter
+EXTRACTOR_VERSION = "dkg-rules/0.4.0"  # 0.4: forum occurrences, invited visits, no talks partOf
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
