@@ -148,6 +148,24 @@ class Gazetteer:
         self._digest = digest
         self._matchers: dict[str, Matcher] = {}
         self._bodies_of: dict[str, list[Entry]] | None = None
+        self._indexes: dict[tuple[Callable[[str], str], str], dict[str, str | None]] = {}
+
+    def index(self, key: Callable[[str], str], type_: str) -> dict[str, str | None]:
+        """The ids of the entries of ``type_`` by ``key`` of each of their names (in every
+        language), built once per key: None where two entries share a key, and no empty key
+        (officials by the skeleton of their names, places by their Russian names)."""
+        found = self._indexes.get((key, type_))
+        if found is None:
+            found = {}
+            for entry in self._entries.values():
+                if entry.type != type_:
+                    continue
+                for name in entry.all_names():
+                    k = key(name)
+                    if k:
+                        found[k] = entry.id if found.get(k, entry.id) == entry.id else None
+            self._indexes[(key, type_)] = found
+        return found
 
     def bodies_of(self, state: str) -> list[Entry]:
         """The organisations the reference data places in ``state`` (through part_of and

@@ -490,3 +490,18 @@ def test_single_holder_offices_do_not_overlap(entries):
             for b, s2, e2 in spans[i + 1 :]:
                 if a != b and s1 < e2 and s2 < e1:
                     raise AssertionError(f"{role} of {of}: {a} and {b} overlap")
+
+
+def test_an_index_of_names_by_key_marks_shared_keys():
+    from graph.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    places = gaz.index(str.casefold, "Place")
+    assert places["омск"] == "place/omsk" and places["geneva"] == "place/geneva"
+    assert "казахстан" not in places  # (a State, not a Place)
+    first = gaz.index(str.casefold, "Place")
+    assert first is places  # built once per key
+
+    def initial(name: str) -> str:
+        return name[:1].casefold()
+    assert gaz.index(initial, "State")["k"] is None  # Kazakhstan, Kyrgyzstan, Kenya, ...

@@ -947,25 +947,9 @@ def find_regions_ru(doc: Doc, sent: Sent) -> None:
         for n in reversed(names):
             stem = ru_parses(toks[n].lower)[0].normal_form
             base = re.sub(r"(ий|ой)$", "", stem)  # "омский" -> "омск", "оренбургский" ->
-            places = _ru_places(doc)  # "оренбург", "тюменский" -> "тюмень"
-            known = next((places[c] for c in (base, base[:-2], base[:-2] + "ь") if c in places),
-                         None)
+            places = doc.gaz.index(str.casefold, "Place")  # "оренбург", "тюменский" -> "тюмень"
+            city = next((places[c] for c in (base, base[:-2], base[:-2] + "ь") if places.get(c)),
+                        None)
+            known = doc.gaz.get(city).label if city else None
             label = f"{known or to_latin(stem).capitalize()} {_RU_REGIONS[word]}"
             _new_named(doc, sent, "Place", label, n, k + 1 if n == names[0] else n + 1)
-
-
-_RU_PLACES: dict[int, dict[str, str]] = {}
-
-
-def _ru_places(doc: Doc) -> dict[str, str]:
-    """Russian names of the reference data's places (lower case) -> their English labels."""
-    index = _RU_PLACES.get(id(doc.gaz))
-    if index is None:
-        index = {
-            name.casefold(): entry.label
-            for entry in doc.gaz.entries() if entry.type == "Place"
-            for name in entry.all_names("ru")
-        }
-        _RU_PLACES.clear()
-        _RU_PLACES[id(doc.gaz)] = index
-    return index

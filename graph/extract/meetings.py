@@ -23,6 +23,7 @@ from graph.extract.events import (
 )
 from graph.extract.mentions import KK_NUMBER_PREFIX, Doc, Hit, Sent, word_key
 from graph.extract.normalize import is_abbreviation
+from graph.extract.visits import INVITE_EN, INVITE_RU
 
 _SUMMIT = frozenset({"саммит", "summit", "саммиті"})
 _MEETING = frozenset(
@@ -873,7 +874,7 @@ _ATTENDING = {
            "ашыл"),
 }
 #: invitations, which name an occurrence only with its year
-_INVITING = frozenset({"invited", "пригласить", "шақыр"})
+_INVITING = INVITE_EN | INVITE_RU | {"шақыр"}
 #: the last word of a recurring gathering's English name ("Astana International Forum")
 _GATHERING_NAMES = ("Forum", "Conference", "Congress")
 

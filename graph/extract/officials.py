@@ -33,6 +33,7 @@ from graph.extract.mentions import (
 )
 from graph.extract.normalize import casefold, is_abbreviation
 from graph.extract.translit import slug, to_latin
+from graph.gazetteer import Role
 from graph.models import Entity
 
 
@@ -132,39 +133,24 @@ def _person_entity(doc: Doc, words: list[str]) -> Entity:
 def _skeleton(name: str) -> str:
     """A spelling-blind key of a full name: each word's first letter and consonants, in Latin
     script, links left out ("Mukhammed ben Zaid Al Nakhayan" and "Mohamed bin Zayed Al Nahyan"
-    -> "mhmd zd nhn")."""
-    words = []
-    for w in re.findall(r"[^\W\d_]+", _name_key(to_latin(name))):
-        if w in _ARABIC_LINKS:
-            continue
-        words.append(w[0] + re.sub(r"[aeiou]", "", w[1:]))
-    return " ".join(words)
+    -> "mhmd zd nhn"); empty for a one-word name (too short to tell people apart)."""
+    words = [
+        w[0] + re.sub(r"[aeiou]", "", w[1:])
+        for w in re.findall(r"[^\W\d_]+", _name_key(to_latin(name)))
+        if w not in _ARABIC_LINKS
+    ]
+    return " ".join(words) if len(words) > 1 else ""
 
 
+#: the connectors of Arabic names as they read in Latin script, left out of a skeleton
 _ARABIC_LINKS = frozenset({"bin", "ben", "ibn", "bint", "al", "el", "ul", "az", "ad", "as", "ash",
                            "at", "an", "ar", "ez", "ed", "es"})
-_SKELETONS: dict[int, dict[str, str | None]] = {}
 
 
 def _sounds_like(doc: Doc, name: str) -> str | None:
-    """The one known official whose name, in any language, has ``name``'s skeleton (two
-    words at least)."""
+    """The one known official whose name, in any language, has ``name``'s skeleton."""
     key = _skeleton(name)
-    if key.count(" ") < 1:
-        return None
-    index = _SKELETONS.get(id(doc.gaz))
-    if index is None:
-        index = {}
-        for entry in doc.gaz.entries():
-            if entry.type != "Official":
-                continue
-            for n in entry.all_names():
-                k = _skeleton(n)
-                if k.count(" ") >= 1:
-                    index[k] = entry.id if index.get(k, entry.id) == entry.id else None
-        _SKELETONS.clear()
-        _SKELETONS[id(doc.gaz)] = index
-    return index.get(key)
+    return doc.gaz.index(_skeleton, "Official").get(key) if key else None
 
 
 def _surname_key(doc: Doc, ent: Entity) -> str:
@@ -413,7 +399,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             _ministry_of_state(doc, sent, owner, role, m.start, end)
         elif (
             (doc.lang != "kk" or owner_id != "state/kz") and role.ministry and owner_id
-            and (owner is not None or doc.lang != "en" and not _plural_title(toks[m.start : m.end]))
+            and (owner is not None
+                 or (doc.lang != "en" and not _plural_title(toks[m.start : m.end])))
             and owner_id.startswith("state/") and doc.gaz.get(owner_id) is not None
         ):  # "Kazakh Foreign Minister", "министр иностранных дел Киргизии"; in Russian and
             # Kazakh (whose annotators read the seed's way) also the minister of a state the
@@ -439,7 +426,9 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
     return out
 
 
-def _fellow_holders(doc: Doc, sent: Sent, first: str, role, label: str) -> list[Title]:
+def _fellow_holders(
+    doc: Doc, sent: Sent, first: str, role: Role, label: str
+) -> list[Title]:
     """The officials named with ``first`` after a plural title ("Foreign Ministers Yermek
     Kosherbayev and Bakhtiyor Saidov", "министры иностранных дел ... и ...", "премьер-
     министрлері – Олжас Бектенов пен Абдулла Арипов"), each holding the office where the
@@ -811,7 +800,7 @@ _SURNAME = re.compile(
 _NAME_LINKS = frozenset({"bin", "ibn", "bint", "al", "бин", "ибн", "аль", "әл", "бен", "ben"})
 #: "бен" is also Kazakh for "and": a link only when the name goes on with "Al" ("Мұхаммед бен
 #: Заид Әл Нахаян"), not in "Тоқаев бен Путин"
-_AL = ("al", "аль", "әл", "ал")
+_AL = ("al", "аль", "әл")
 
 
 def _name_link(words: list[str], k: int) -> bool:

@@ -156,8 +156,9 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
     return before[0] if before else (after[0] if after else None)
 
 
-_INVITE_EN = frozenset({"invited", "invites", "inviting", "invitation"})
-_INVITE_RU = frozenset({"пригласить", "приглашение"})
+#: words of inviting (English forms, Russian lemmas); Kazakh "шақыр-" follows the visit
+INVITE_EN = frozenset({"invited", "invites", "inviting", "invitation"})
+INVITE_RU = frozenset({"пригласить", "приглашение"})
 _ACCEPT = frozenset({"accepted", "accepts", "accept", "принять"})
 
 
@@ -176,10 +177,10 @@ def _invitation(doc: Doc, sent: Sent, k: int) -> tuple[bool, Hit | None]:
             return False, None  # "шақыруды қабылдады": he accepted, the visit is his
         return True, next((h for h in reversed(people) if h.j <= k and h.case == "acc"), None)
     if doc.lang == "ru":
-        at = next((n for n in range(k - 1, -1, -1) if sent.reads[n] & _INVITE_RU), None)
+        at = next((n for n in range(k - 1, -1, -1) if sent.reads[n] & INVITE_RU), None)
         accepted = any(sent.reads[n] & _ACCEPT for n in range(0, k))
     else:
-        at = next((n for n in range(k - 1, -1, -1) if toks[n].lower in _INVITE_EN), None)
+        at = next((n for n in range(k - 1, -1, -1) if toks[n].lower in INVITE_EN), None)
         accepted = any(t.lower in _ACCEPT for t in toks[:k])
     if at is None or accepted:
         return False, None
