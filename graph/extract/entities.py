@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.extract import kk
-from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.lexicon import Lexicon
 from graph.extract.mentions import KK_ORDINAL, Doc, Hit, Sent, ru_parses, word_key
 from graph.extract.normalize import casefold, fold, is_abbreviation, short_label
 from graph.extract.officials import home_state
@@ -1316,10 +1316,10 @@ def find_geographic_features_en(doc: Doc, sent: Sent) -> None:
             continue
         end = k - 1
         if toks[end].lower in ("oil", "gas", "hydropower", "sea", "river", "deep-water"):
-            end -= 1  # "the Tengiz oil field", "the port of ..." is read elsewhere
+            end -= 1  # "the Tengiz oil field"
         start = end
         while start >= 0 and sent.covered(start) is None and toks[start].text[:1].isupper() \
-                and toks[start].text.lower() not in _DEMONYM_WORDS and end - start < 3:
+                and toks[start].text.lower() not in _NOT_IN_PLACE_NAMES and end - start < 3:
             start -= 1
         start += 1
         if start > end or start == 0 and end == start:
@@ -1330,10 +1330,12 @@ def find_geographic_features_en(doc: Doc, sent: Sent) -> None:
         _new_named(doc, sent, "Place", f"{name} {head}", start, k + 1)
 
 
-#: capitalised words that are adjectives of states, not names ("the Kazakh river")
-_DEMONYM_WORDS = frozenset({"kazakh", "russian", "chinese", "uzbek", "kyrgyz", "tajik", "turkmen",
-                            "afghan", "iranian", "caspian", "central", "asian", "northern",
-                            "southern", "eastern", "western", "new", "the", "a"})
+#: capitalised words that do not start a place's name ("the Kazakh river", "the New ...")
+_NOT_IN_PLACE_NAMES = frozenset(
+    {"kazakh", "russian", "chinese", "uzbek", "kyrgyz", "tajik", "turkmen", "afghan", "iranian",
+     "caspian", "central", "asian", "northern", "southern", "eastern", "western", "new", "the",
+     "a"}
+)
 
 
 #: Kazakh geographic heads after a proper name: first word(s) of the head -> English
@@ -1368,9 +1370,8 @@ def find_geographic_features(doc: Doc, sent: Sent) -> None:
                     continue
                 start = k
                 while start > 0 and k - start < 2 and sent.covered(start - 1) is None \
-                        and toks[start - 1].text[:1].isupper() \
-                        and (start > 1 or _kk_proper(toks[0].text)):
-                    start -= 1  # (not "Тараптар", the sentence's first word, a common one)
+                        and toks[start - 1].text[:1].isupper():
+                    start -= 1
                 if start == 0 and k == 2:
                     start = 1  # ("Тараптар Шардара су қоймасын": the sentence's first word)
                 if start == k:
@@ -1397,7 +1398,3 @@ def find_geographic_features(doc: Doc, sent: Sent) -> None:
                     label = f"{to_latin(parses[0].normal_form).capitalize()} {noun}"
                     _new_named(doc, sent, "Place", label, k - 1, k + 1)
 
-
-def _kk_proper(word: str) -> bool:
-    """A capitalised first word that the Kazakh lexicon does not know (a name, not "Бұл")."""
-    return load_lexicon().word(word) is None
