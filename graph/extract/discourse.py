@@ -395,8 +395,9 @@ def _group_talks(doc: Doc, finder: RelationFinder) -> dict[frozenset[str], Sent]
         )
         if group is None or _meeting_word(doc, sent) is None:
             continue
-        if not any(t.lower.startswith(_MEETING_WORDS[doc.lang]) or sent.reads[k]
-                   & set(_MEETING_WORDS[doc.lang]) for k, t in enumerate(toks) if k > group):
+        meeting = frozenset(_MEETING_WORDS[doc.lang])
+        if not any(t.lower.startswith(_MEETING_WORDS[doc.lang]) or sent.reads[k] & meeting
+                   for k, t in enumerate(toks) if k > group):
             continue  # (the talks come after their subject)
         pair = officials_told_of_last(doc, sent, window=4)
         if len(pair) != 2:

@@ -644,14 +644,7 @@ def find_planned_occurrences(doc: Doc, sent: Sent) -> None:
     Initiative in the reference data) said to be held is also an Event of that year, held
     at the place the sentence names."""
     toks = sent.toks
-    words = _HOLDING[doc.lang]
-    if doc.lang == "ru":
-        held = any(sent.reads[k] & set(words) for k in range(len(toks)))
-    elif doc.lang == "kk":
-        held = any(t.lower.startswith(words) for t in toks)
-    else:
-        held = any(t.lower in words for t in toks)
-    if not held:
+    if not _said(doc, sent, _HOLDING[doc.lang]):
         return
     for h in list(sent.hits):
         if h.type != "Initiative" or h.nested:
@@ -667,15 +660,12 @@ def find_planned_occurrences(doc: Doc, sent: Sent) -> None:
         ent = _new_event(doc, sent, f"{label} {year}", "Summit", h.i, h.j, start=h.start)
         ev = doc.events[ent.id]
         ev.date = ev.date or year
-        place = next(
+        _held_at(doc, sent, ent.id, next(
             (p for p in sent.hits if p.type == "Place" and not p.nested and p.entity != h.entity),
             None,
-        )
-        if place is not None and ev.place is None:
-            ev.place = place.entity
-            doc.relate(ent.id, "locatedIn", place.entity, sent, 0.6)
+        ))
         if not _tells_of_proposal(doc, sent):  # "invited them to the summit Kazakhstan will
-            _drop_hit(doc, sent, h)  # host": the gathering, not the idea of holding it
+            doc.forget(sent, h)  # host": the gathering, not the idea of holding it
         return
 
 
@@ -701,12 +691,22 @@ def _tells_of_proposal(doc: Doc, sent: Sent) -> bool:
     )
 
 
-def _drop_hit(doc: Doc, sent: Sent, h: Hit) -> None:
-    """Forget one mention of an entity (the event found at the same words stands for it)."""
-    ent = doc.entities.get(h.entity)
-    if ent is not None:
-        ent.mentions = [m for m in ent.mentions if m.start != h.start]
-    sent.hits[:] = [x for x in sent.hits if x is not h]
+def _said(doc: Doc, sent: Sent, words: tuple[str, ...]) -> set[str]:
+    """Which of ``words`` (English forms, Russian lemmas, Kazakh stems) the sentence says."""
+    if doc.lang == "ru":
+        wanted = set(words)
+        return {w for reads in sent.reads for w in reads & wanted}
+    if doc.lang == "kk":
+        return {w for t in sent.toks for w in words if t.lower.startswith(w)}
+    return {t.lower for t in sent.toks if t.lower in words}
+
+
+def _held_at(doc: Doc, sent: Sent, event: str, place: Hit | None) -> None:
+    """The event took place at ``place`` (unless it has a place already)."""
+    ev = doc.events[event]
+    if place is not None and ev.place is None:
+        ev.place = place.entity
+        doc.relate(event, "locatedIn", place.entity, sent, 0.6)
 
 
 def find_plus_meetings(doc: Doc, sent: Sent) -> None:
@@ -886,13 +886,7 @@ def find_forum_occurrences(doc: Doc, sent: Sent) -> None:
     that year's Event, part of the Forum and held where the sentence says (annotators give
     the participation to the occurrence, not to the series)."""
     toks = sent.toks
-    words = _ATTENDING[doc.lang]
-    if doc.lang == "ru":
-        said = {w for k in range(len(toks)) for w in sent.reads[k] & set(words)}
-    elif doc.lang == "kk":
-        said = {w for t in toks for w in words if t.lower.startswith(w)}
-    else:
-        said = {t.lower for t in toks if t.lower in words}
+    said = _said(doc, sent, _ATTENDING[doc.lang])
     year = next((t.text for t in toks if _is_year(t.text)), None)
     if not said or (said & _INVITING and year is None):
         return  # ("invited her to take part in the Astana International Forum": which year's?)
@@ -914,11 +908,8 @@ def find_forum_occurrences(doc: Doc, sent: Sent) -> None:
         ev.date = ev.date or when
         h.nested = True  # (who took part, took part in the occurrence)
         doc.relate(ent.id, "partOf", h.entity, sent, 0.7)
-        place = next(
+        _held_at(doc, sent, ent.id, next(
             (p for p in sent.hits if p.type == "Place" and not p.nested and p.entity != h.entity
              and p.i >= h.j and p.i - h.j <= 3),
             None,
-        )
-        if place is not None and ev.place is None:
-            ev.place = place.entity
-            doc.relate(ent.id, "locatedIn", place.entity, sent, 0.6)
+        ))

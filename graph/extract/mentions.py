@@ -389,6 +389,13 @@ class Doc:
             return kk.case_of(word, base)
         return "nom"
 
+    def forget(self, sent: Sent, hit: Hit) -> None:
+        """Undo one hit: the sentence loses it and its entity that mention."""
+        ent = self.entities.get(hit.entity)
+        if ent is not None:
+            ent.mentions = [m for m in ent.mentions if m.start != hit.start]
+        sent.hits[:] = [x for x in sent.hits if x is not hit]
+
     def relate(
         self,
         subject: str,
@@ -466,15 +473,8 @@ def drop_currencies(doc: Doc, sent: Sent) -> None:
     """ "US$280 million", "C$5": a currency sign right after a state's code is money, not
     the state."""
     text = doc.article.text
-    keep = []
-    for h in sent.hits:
-        if h.type == "State" and text[h.end : h.end + 1] == "$":
-            ent = doc.entities.get(h.entity)
-            if ent is not None:
-                ent.mentions = [m for m in ent.mentions if m.start != h.start]
-            continue
-        keep.append(h)
-    sent.hits[:] = keep
+    for h in [h for h in sent.hits if h.type == "State" and text[h.end : h.end + 1] == "$"]:
+        doc.forget(sent, h)
 
 
 def find_capitals(doc: Doc, sent: Sent) -> None:
