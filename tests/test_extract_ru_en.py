@@ -1763,3 +1763,33 @@ def test_english_plural_titles():
             ("official/yermek-kosherbayev", "state/kz")} <= posts
     # a plural title alone names no one: not the Kyrgyz minister of the day
     assert not [e for e in result.entities if e.id == "official/jeenbek-kulubaev"]
+
+
+def test_an_english_name_may_open_with_a_known_body_or_format():
+    """"the China-Central Asia Secretariat", "the Korea-Central Asia Critical Minerals
+    Partnership": a name of its own that opens with a known format, but not two names joined
+    by "and" nor a title."""
+    result = _en(
+        "The China-Central Asia Secretariat will open an office. The leaders launched the"
+        " Korea-Central Asia Critical Minerals Partnership. Kazakhstan is a member of the EAEU"
+        " and the Collective Security Treaty Organization."
+    )
+    named = {(e.type, e.label) for e in result.entities}
+    assert ("Organization", "China-Central Asia Secretariat") in named
+    assert ("Initiative", "Korea-Central Asia Critical Minerals Partnership") in named
+    assert not [label for _, label in named if " and the " in label]
+
+
+def test_a_russian_strategy_or_concept_is_a_named_policy_told_of_again_in_short():
+    result = _page(
+        "ru",
+        "Главы государств утвердили Стратегию развития ШОС до 2035 года и Концепцию"
+        " коллективной кибербезопасности. Председатель КНР выступил за укрепление Стратегии"
+        " развития. Концепцию коллективной кибербезопасности Азербайджан не подписал.",
+    )
+    policies = [e for e in result.entities if e.type == "Initiative"]
+    assert len(policies) == 2  # each once, whichever way it is told of again
+    strategy = next(e for e in policies if "Strategy" in e.label)
+    assert len(strategy.mentions) == 2
+    concept = next(e for e in policies if e.label.startswith("Concept"))
+    assert "Азербайджан" not in " ".join(m.text for m in concept.mentions)

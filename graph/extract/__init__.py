@@ -250,20 +250,30 @@ def _document_words(ent: Entity) -> frozenset[str]:
     return frozenset(words)
 
 
+def _first_word(ent: Entity) -> str:
+    return ent.mentions[0].text.casefold()[:4]
+
+
 def _merge_documents(doc: Doc) -> None:
-    """A document named in short ("the Treaty on Allied Relations", "Мәңгілік тату
-    көршілік туралы шарт") after or before its full name in the same article is the same
-    document: an unknown one whose words are all in another's is merged into it."""
-    docs = [e for e in doc.entities.values() if e.type == "Treaty" and e.mentions]
+    """A document or a named policy in short ("the Treaty on Allied Relations", "Мәңгілік
+    тату көршілік туралы шарт", "Стратегии развития") after or before its full name in the
+    same article is the same one: an unknown one whose words are all in another's is merged
+    into it."""
+    docs = [
+        e for e in doc.entities.values() if e.type in ("Treaty", "Initiative") and e.mentions
+    ]
     words = {e.id: _document_words(e) for e in docs}
     into: dict[str, str] = {}
     for a in docs:
-        if a.known or len(words[a.id]) < 3:
+        if a.known or len(words[a.id]) < 2:
             continue
         wider = [
             b for b in docs
-            if b.id != a.id and b.id not in into and words[a.id] < words[b.id]
-        ]
+            if b.id != a.id and b.id not in into and b.type == a.type
+            and words[a.id] < words[b.id]
+            and (len(words[a.id]) >= 3 or _first_word(a) == _first_word(b))
+        ]  # (two words only when they open the full name: "Стратегии развития" of
+        #    "Стратегию развития ШОС до 2035 года")
         if len(wider) == 1:
             into[a.id] = wider[0].id
     for old, new in into.items():

@@ -801,7 +801,14 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
         inner = [k for k, t in enumerate(sent.toks) if a <= t.start < b]
         covering = [sent.covered(k) for k in inner]
         document = bool(inner) and _EN_HEADS.get(sent.toks[inner[0]].text, (None,))[0] == "Treaty"
-        inside = ("Place", "State") + (("Organization", "Initiative", "Forum") if document else ())
+        # a body, a format or a project may name a document ("Agreement on the Establishment
+        # of the Eurasian Development Bank") and, first, a body or a project of its own
+        # ("the China-Central Asia Secretariat", "the SCO Development Strategy", "the
+        # Korea-Central Asia Critical Minerals Partnership")
+        owned = _EN_HEADS[m.group(2)][0] in ("Organization", "Initiative")
+        inside = ("Place", "State") + (
+            ("Organization", "Initiative", "Forum") if document or owned else ()
+        )
         if (
             not inner
             or len(inner) < 2
@@ -813,6 +820,8 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
             continue  # may ("Agreement on the Establishment of the Eurasian Development Bank")
         if any(h is not None and h.i <= inner[0] and h.j > inner[-1] for h in covering):
             continue  # the whole name is a known one already (a venue)
+        if not document and not _owner_first(sent, inner, covering):
+            continue  # "the EAEU and the CSTO Organization", "Chairman of the CIS Council"
         for h in covering:
             if h is not None:
                 h.nested = True
@@ -852,6 +861,20 @@ def find_named_svo(doc: Doc, sent: Sent) -> None:
             doc.add_hit(sent, ent, inner[0], inner[-1] + 1, source="name")
             if type_ == "Event":
                 doc.event(ent, kind or "Event")
+
+
+def _owner_first(sent: Sent, inner: list[int], covering: list[Hit | None]) -> bool:
+    """A body, format or project inside an English name that is not a document's stands
+    first, and capitalised words alone follow it to the head: "the China-Central Asia
+    Secretariat", not "the EAEU and the Collective Security Treaty Organization"."""
+    owners = [h for h in covering if h is not None and h.type not in ("Place", "State")]
+    if not owners:
+        return True
+    first = 1 if sent.toks[inner[0]].lower == "the" else 0
+    if any(h.i != inner[first] for h in owners):
+        return False
+    after = [k for k in inner if k >= owners[0].j]
+    return bool(after) and all(sent.toks[k].text[:1].isupper() for k in after)
 
 
 # -- numbered resolutions ------------------------------------------------------------------
