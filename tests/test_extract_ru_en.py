@@ -1793,3 +1793,17 @@ def test_a_russian_strategy_or_concept_is_a_named_policy_told_of_again_in_short(
     assert len(strategy.mentions) == 2
     concept = next(e for e in policies if e.label.startswith("Concept"))
     assert "Азербайджан" not in " ".join(m.text for m in concept.mentions)
+
+
+def test_a_russian_commission_named_by_its_adjectives_is_an_organization():
+    result = _page(
+        "ru",
+        "Стороны обсудили работу Межгосударственной координационной водохозяйственной"
+        " комиссии и Межправительственной комиссии по торгово-экономическому сотрудничеству."
+        " На встрече выступил председатель Исполнительного комитета.",
+    )
+    bodies = {(e.type, e.mentions[0].text) for e in result.entities if e.mentions}
+    water = "Межгосударственной координационной водохозяйственной комиссии"
+    assert ("Organization", water) in bodies
+    assert any(t == "Forum" and m.startswith("Межправительственной") for t, m in bodies)
+    assert not [m for _, m in bodies if "Исполнительного" in m]

@@ -856,7 +856,7 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
     a named body that meets (a Forum) the gazetteer does not know."""
     if doc.lang != "ru":
         return
-    from graph.extract.entities import _new_named
+    from graph.extract.entities import _new_named, body_type
     from graph.extract.translit import to_latin
 
     toks = sent.toks
@@ -873,10 +873,14 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             adj = next((v for w, v in _RU_BODY_ADJ.items() if w in sent.reads[start - 1]), None)
             if adj is None and toks[start - 1].lower.startswith("высш"):
                 adj = "Supreme"  # (pymorphy reads "Высшего" as a form of "высокий")
+            if adj is None and _adjective(toks[start - 1].lower):
+                adj = ""  # "Межгосударственной координационной водохозяйственной комиссии"
             if adj is None:
                 break
             adjs.insert(0, adj)
             start -= 1
+        if "" in adjs and not any(adjs):
+            start, adjs = k, []  # "Исполнительного комитета", "Предыдущий форум": no name
         if not toks[start].text[:1].isupper():
             continue  # a body's name is capitalised ("Межправительственной комиссии")
         end = k + 1
@@ -906,6 +910,10 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
                 break  # "совета Казахстан – Азербайджан" names the pair)
             if toks[end].lower in ("в", "во", "на", "который", "которая"):
                 break
+            if toks[end].lower in ("и", "а") and end + 1 < len(toks) and (
+                toks[end + 1].text[:1].isupper() and sent.covered(end + 1) is None
+            ):
+                break  # "... комиссии и Межправительственной комиссии": the next body
             end += 1
         if start == k == 0 and end - start < 3:
             continue  # "Форум давно ...": capitalised as the sentence's first word only
@@ -918,14 +926,22 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             sent.covered(n) is not None or toks[n].lower == "и" for n in range(k + 1, end)
         ):  # "совета Казахстан – Азербайджан", "совета Казахстана и Азербайджана"
             english = "of " + " and ".join(doc.entities[h.entity].label for h in parties)
-        if english:
+        if "" in adjs:  # an adjective with no English of its own: the name transliterated
+            whole = sent.text[toks[start].start - base : toks[end - 1].end - base]
+            label = f"{head} {to_latin(whole)}"
+        elif english:
             label = " ".join(adjs + [head]) + f" {english[:1].lower()}{english[1:]}"
         else:
             label = " ".join(adjs + [head]) + (f" {to_latin(rest)}" if rest else "")
         if head == "Forum" and "Business" in adjs:  # "Деловой форум ...": held once, an Event
             doc.event(_new_named(doc, sent, "Event", label, start, end), "Event")
             continue
-        _new_named(doc, sent, "Forum", label, start, end)
+        _new_named(doc, sent, body_type(head, "Intergovernmental" in adjs), label, start, end)
+
+
+def _adjective(word: str) -> bool:
+    parses = ru_parses(word)
+    return bool(parses) and parses[0].tag.POS == "ADJF"
 
 
 #: Russian words for a region after its adjective ("Оренбургская область", "Алтайский край")
