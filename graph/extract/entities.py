@@ -544,11 +544,11 @@ _KK_NAME_NOUNS = frozenset({"сауда", "сауда-экономикалық",
 _KK_IN_DOCUMENT_NAMES = ("State", "Organization", "Place", "Forum", "Initiative")
 
 
-def body_type(head: str, intergovernmental: bool) -> str:
+def body_type(head: str, meets: bool) -> str:
     """A commission or committee is an Organization (the annotators' reading, 32 times in
-    32 outside intergovernmental ones), an intergovernmental one and a council or forum a
-    Forum (a body that meets)."""
-    if head in ("Commission", "Committee") and not intergovernmental:
+    32 outside intergovernmental ones); an intergovernmental one or one of two named states
+    (a body that meets), and a council or forum, is a Forum."""
+    if head in ("Commission", "Committee") and not meets:
         return "Organization"
     return "Forum"
 
@@ -609,8 +609,11 @@ def find_bodies_kk(doc: Doc, sent: Sent, lex: Lexicon) -> None:
             # "Қазақстан – Жапония инвестициялық форумы": held once, an Event
             doc.event(_new_named(doc, sent, "Event", label, start, k + 1), "Event")
             continue
-        intergovernmental = any(t.lower.startswith("үкіметаралық") for t in toks[start:k])
-        _new_named(doc, sent, body_type(head, intergovernmental), label, start, k + 1)
+        pair = re.fullmatch(r"[А-ЯӘҒҚҢӨҰҮҺІ]\w+[-–][А-ЯӘҒҚҢӨҰҮҺІ]\w+", toks[start].text)
+        meets = bool(len(states) >= 2 or pair) or any(
+            t.lower.startswith("үкіметаралық") for t in toks[start:k]
+        )  # "Қазақстан-Малайзия бірлескен сауда комитеті": a body of two states
+        _new_named(doc, sent, body_type(head, meets), label, start, k + 1)
 
 
 # -- governments ------------------------------------------------------------------------

@@ -873,7 +873,7 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             adj = next((v for w, v in _RU_BODY_ADJ.items() if w in sent.reads[start - 1]), None)
             if adj is None and toks[start - 1].lower.startswith("высш"):
                 adj = "Supreme"  # (pymorphy reads "Высшего" as a form of "высокий")
-            if adj is None and _adjective(toks[start - 1].lower):
+            if adj is None and toks[start - 1].text.islower() and _adjective(toks[start - 1].lower):
                 adj = ""  # "Межгосударственной координационной водохозяйственной комиссии"
             if adj is None:
                 break
@@ -936,7 +936,8 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
         if head == "Forum" and "Business" in adjs:  # "Деловой форум ...": held once, an Event
             doc.event(_new_named(doc, sent, "Event", label, start, end), "Event")
             continue
-        _new_named(doc, sent, body_type(head, "Intergovernmental" in adjs), label, start, end)
+        meets = "Intergovernmental" in adjs or len(parties) >= 2
+        _new_named(doc, sent, body_type(head, meets), label, start, end)
 
 
 def _adjective(word: str) -> bool:
