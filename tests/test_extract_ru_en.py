@@ -1807,3 +1807,15 @@ def test_a_russian_commission_named_by_its_adjectives_is_an_organization():
     assert ("Organization", water) in bodies
     assert any(t == "Forum" and m.startswith("Межправительственной") for t, m in bodies)
     assert not [m for _, m in bodies if "Исполнительного" in m]
+
+
+def test_the_states_of_those_who_signed_a_memorandum_are_its_parties():
+    result = _en(
+        "Kazakhstan's Foreign Minister Yermek Kosherbayev and US Secretary of State Marco Rubio"
+        " signed a Memorandum of Understanding on critical minerals cooperation. They also"
+        " signed a joint statement on regional security."
+    )
+    parties = {(r.subject, r.object.split("/")[1][:10]) for r in result.relations
+               if r.predicate == "partyTo"}
+    assert {("state/kz", "memorandum"), ("state/us", "memorandum")} <= parties
+    assert not [p for p in parties if p[1].startswith("joint")]

@@ -794,8 +794,8 @@ def find_titled_documents_en(doc: Doc, sent: Sent) -> None:
 
 
 def find_documents_en(doc: Doc, sent: Sent) -> None:
-    """Documents named in lower case after a signing verb: "signed a memorandum of
-    understanding on critical minerals", "adopted a joint declaration of the summit"."""
+    """Documents named in lower (or mixed) case where they are signed: "signed a memorandum
+    of understanding on critical minerals", "adopted a joint declaration of the summit"."""
     if doc.lang != "en":
         return
     from graph.extract.entities import _new
@@ -804,8 +804,10 @@ def find_documents_en(doc: Doc, sent: Sent) -> None:
     base = sent.span.start
     adopted = any(t.lower in _EN_ADOPT for t in toks)
     for n, tok in enumerate(toks):
-        if tok.lower not in _EN_DOCS or sent.covered(n) is not None or tok.text[:1].isupper():
+        if tok.lower not in _EN_DOCS or sent.covered(n) is not None:
             continue
+        if tok.text[:1].isupper() and (n == 0 or toks[n - 1].lower not in ("a", "an", "the")):
+            continue  # ("a Memorandum of Understanding on critical minerals": one in mixed case)
         if n + 1 < len(toks) and toks[n + 1].lower in ("signed", "adopted"):
             pass  # "the agreement signed in 2013"
         start = n
