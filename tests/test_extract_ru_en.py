@@ -1819,3 +1819,23 @@ def test_the_states_of_those_who_signed_a_memorandum_are_its_parties():
                if r.predicate == "partyTo"}
     assert {("state/kz", "memorandum"), ("state/us", "memorandum")} <= parties
     assert not [p for p in parties if p[1].startswith("joint")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, proposer, proposal",
+    [
+        ("en", "Kazakhstan supports the Trans-Afghan railway project initiated by Uzbekistan.",
+         "state/uz", "trans-afghan-railway"),
+        ("en", "The General Assembly adopted resolution 64/35, initiated by Kazakhstan.",
+         "state/kz", "resolution-64-35"),
+        ("ru", "Казахстан поддерживает проект Трансафганской железной дороги, инициированный"
+               " Узбекистаном.", "state/uz", "trans-afghan-railway"),
+    ],
+)
+def test_what_was_initiated_by_someone_was_proposed_by_them(lang, text, proposer, proposal):
+    result = _page(lang, text)
+    proposed = {(r.subject, r.object.split("/")[-1]) for r in result.relations
+                if r.predicate == "proposed"}
+    assert (proposer, proposal) in proposed
+    if proposer != "state/kz":  # the state that supports it proposed nothing
+        assert ("state/kz", proposal) not in proposed

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from graph.extract.events import _new_event
 from graph.extract.events_ru_en import _IN
-from graph.extract.mentions import Doc, Hit, Sent, word_key
+from graph.extract.mentions import Doc, Hit, Sent, ru_cases, ru_parses, word_key
 from graph.extract.relations import RelationFinder, named_officials, officials_told_of_last
 
 #: words that name a meeting or talks (Kazakh stems by prefix, Russian lemmas, English forms)
@@ -113,6 +113,7 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _ratification(doc)
     _membership(doc)
     _possessive_proposals(doc)
+    _proposed_by(doc)
     _parties(doc, finder)
     _accessions(doc)
     _occasions_of_visit(doc)
@@ -924,6 +925,68 @@ def _possessive_proposals(doc: Doc) -> None:
             )
             if target is not None:
                 doc.relate(owner.entity, "proposed", target.entity, sent, 0.5)
+
+
+#: "the project initiated by Uzbekistan", "проект, инициированный Узбекистаном": en words,
+#: ru lemmas of the participle
+_BY_WORDS = {
+    "en": frozenset({"initiated", "launched", "proposed", "sponsored", "co-sponsored",
+                     "championed", "introduced"}),
+    "ru": frozenset({"инициировать", "предложить", "выдвинуть"}),
+}
+#: words that may stand between a proposal and "initiated by": its kind, a comma
+_BY_GAP = frozenset({",", "project", "programme", "program", "initiative", "idea", "проект",
+                     "программа", "инициатива", "идея"})
+_PROPOSABLE = ("Initiative", "Treaty", "Organization")
+
+
+def _proposed_by(doc: Doc) -> None:
+    """ "the Trans-Afghan railway project initiated by Uzbekistan", "resolution 64/35,
+    initiated by Kazakhstan", "the Team Europe Initiative, launched by the EU", "проект,
+    инициированный Узбекистаном", "the Centre, opened at Kazakhstan's initiative": the one
+    named after the participle (or the owner of the initiative) proposed what it follows."""
+    words = _BY_WORDS.get(doc.lang)
+    if words is None:
+        return
+    for sent in doc.sents:
+        toks = sent.toks
+        for k, tok in enumerate(toks):
+            if sent.covered(k) is not None:
+                continue
+            if doc.lang == "en":
+                if tok.lower not in words or k + 1 >= len(toks) or toks[k + 1].lower != "by":
+                    if not (tok.lower == "initiative" and k >= 2
+                            and toks[k - 2].lower in ("at", "on")):
+                        continue
+                    # "opened at Kazakhstan's initiative": the owner, before the noun
+                    owner = next((h for h in sent.hits if h.j == k and h.type in ("State",
+                                  "Official") and toks[k - 1].text.endswith(("'s", "’s"))), None)
+                    if owner is None:
+                        continue
+                    before, by = owner.i - 1, [owner]
+                else:
+                    at = k + 2 + (k + 2 < len(toks) and toks[k + 2].lower == "the")
+                    by = [h for h in sent.hits if h.i == at and h.type in ("State", "Official",
+                                                                            "Organization")]
+                    before = k
+            else:
+                parses = ru_parses(tok.lower)
+                if not (parses and parses[0].tag.POS == "PRTF" and sent.reads[k] & words):
+                    continue
+                by = [h for h in sent.hits if h.i == k + 1 and "ablt" in ru_cases(toks[h.i].text)
+                      and h.type in ("State", "Official", "Organization")]
+                before = k
+            if not by:
+                continue
+            n = before - 1
+            while n >= 0 and sent.covered(n) is None and toks[n].lower in _BY_GAP:
+                n -= 1  # "the Trans-Afghan railway project initiated by", "resolution 64/35,"
+            target = sent.covered(n) if n >= 0 else None
+            if target is None or target.type not in _PROPOSABLE or target.in_title:
+                continue
+            for h in by:
+                if h.entity != target.entity:
+                    doc.relate(h.entity, "proposed", target.entity, sent, 0.5)
 
 
 def _event_of(doc: Doc, sent: Sent) -> str | None:
