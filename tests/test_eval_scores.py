@@ -51,6 +51,10 @@ DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*", "*-b5[
 #: went 0.69 -> 0.68 in the seventh session, when the layer was retrained after the rules
 #: typed programmes of cooperation as treaties: its proposals moved (precision 0.686),
 #: relation F1 went up (0.620; rules alone: unchanged on the five held-out parts together).
+#: Held-out 4's English entity floor went 0.84 -> 0.83 in the eighth session, when
+#: ministries read from English titles alone ("Kazakh Foreign Minister") were dropped:
+#: English annotators named 15 of 53 on the dev part, and entity F1 rose on held-out 1, 2,
+#: 3 and 5 (+0.002 to +0.017) and fell on 4 (0.857 -> 0.840), whose annotator names them.
 FLOORS = {
     "own": {
         "kk": (0.91, 0.77, 0.81),
@@ -80,7 +84,7 @@ FLOORS = {
     "blind-held-out-4": {
         "kk": (0.82, 0.46, 0.50),
         "ru": (0.82, 0.51, 0.53),
-        "en": (0.84, 0.60, 0.71),
+        "en": (0.83, 0.60, 0.71),  # 0.84 -> 0.83: see above
     },
     "blind-held-out-5": {
         "kk": (0.82, 0.52, 0.59),

@@ -1469,12 +1469,16 @@ def test_an_adopted_programme_is_an_initiative_and_a_statement_a_treaty():
 
 
 def test_a_ministers_title_that_names_the_state_names_the_ministry():
+    """In Russian (and Kazakh) the annotators read the ministry in the title; in English
+    they named it for 15 of 53 such titles: no ministry there from a title alone."""
     result = _en(
         "Kyrgyz Foreign Minister Jeenbek Kulubaev met Foreign Minister Yermek Kosherbayev.",
     )
-    ministries = {e.label for e in result.entities if e.type == "Organization"}
-    assert "Ministry of Foreign Affairs of Kyrgyzstan" in ministries
-    assert "Ministry of Foreign Affairs of Kazakhstan" not in ministries  # no state named
+    assert not [e for e in result.entities if e.type == "Organization"]
+    named = _en("Jeenbek Kulubaev said the Ministry of Foreign Affairs of Kyrgyzstan agreed.")
+    assert "Ministry of Foreign Affairs of Kyrgyzstan" in {
+        e.label for e in named.entities if e.type == "Organization"
+    }
     ru = _ru("Министр иностранных дел Киргизии Жээнбек Кулубаев прибыл в Астану.")
     assert "Ministry of Foreign Affairs of Kyrgyzstan" in {
         e.label for e in ru.entities if e.type == "Organization"

@@ -398,7 +398,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
         if owner is not None and kazakh and not _ministry(doc, sent, owner, m.start, m.end, toks):
             _ministry_of_state(doc, sent, owner, role, m.start, end)
         elif (
-            (doc.lang != "kk" or owner_id != "state/kz") and role.ministry and owner_id
+            doc.lang != "en"  # (English annotators name 15 in 53 such ministries: not read)
+            and (doc.lang != "kk" or owner_id != "state/kz") and role.ministry and owner_id
             and (owner is not None
                  or (doc.lang != "en" and not _plural_title(toks[m.start : m.end])))
             and owner_id.startswith("state/") and doc.gaz.get(owner_id) is not None
