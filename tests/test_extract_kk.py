@@ -803,3 +803,15 @@ def test_ministers_present_at_the_leaders_talks_did_not_meet_each_other():
     result = extract(parse_text(text, lang="kk"))
     met = {frozenset((r.subject, r.object)) for r in result.relations if r.predicate == "metWith"}
     assert frozenset(("official/yermek-kosherbayev", "official/wang-yi")) not in met
+
+
+def test_a_title_that_names_its_holder_is_read_in_the_case_the_title_is_in():
+    """"Франция Президенті" is a nominative (the title's own possessive "-і"), so the
+    president is the subject of what the sentence says he supports."""
+    result = _kk_extraction(
+        "Франция Президенті Қазақстанның Өңірлік климаттық саммит өткізу бастамасын"
+        " қолдайтынын растады.",
+    )
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert ("official/emmanuel-macron", "supports", "initiative/regional-ecological-summit") in got
+    assert ("state/kz", "proposed", "initiative/regional-ecological-summit") in got

@@ -183,6 +183,15 @@ def _kk_owner_before(sent: Sent, start: int) -> Hit | None:
     return None
 
 
+def _title_case(doc: Doc, toks: list[str], m, end: int) -> str | None:
+    """The case of a Kazakh title that names its holder, read after the form the reference
+    data lists ("Франция Президенті" is a nominative: "-і" is the title's own possessive,
+    not an accusative ending); elsewhere the default reading."""
+    if doc.lang != "kk" or end != m.end:
+        return None
+    return kk.case_of(toks[end - 1], base=m.phrase.split()[-1])
+
+
 def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
     """Titles before names; ministries named by a minister's title."""
     out: list[Title] = []
@@ -326,7 +335,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             entry = doc.gaz.holder(role.id, owner.entity, doc.article.date)
             if entry:  # "Қазақстан Президенті" alone
                 person = doc.known(entry.id)
-                doc.add_hit(sent, person, min(owner.i, m.start), end, source="role")
+                doc.add_hit(sent, person, min(owner.i, m.start), end, source="role",
+                            case=_title_case(doc, toks, m, end))
         if person is None and owner is None and alone_ok and doc.lang == "en" and doc.article.date:
             # "The Federal Chancellor" told of again: the one person already named in the
             # article who holds that office on the article's date
@@ -343,7 +353,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             ]
             if len(holders) == 1 and sent.toks[m.start].text[:1].isupper():
                 person = holders[0]
-                doc.add_hit(sent, person, m.start, end, source="role")
+                doc.add_hit(sent, person, m.start, end, source="role",
+                            case=_title_case(doc, toks, m, end))
         if person is not None:
             pass
         elif (
@@ -358,7 +369,8 @@ def find_titles(doc: Doc, sent: Sent, lex: Lexicon) -> list[Title]:
             entry = doc.gaz.holder(role.id, state, doc.article.date)
             if entry and _bare_head_of_state(doc, sent, m.start, m.end):
                 person = doc.known(entry.id)
-                doc.add_hit(sent, person, m.start, end, source="role")
+                doc.add_hit(sent, person, m.start, end, source="role",
+                            case=_title_case(doc, toks, m, end))
         if person is None:
             continue
         for h in sent.hits:  # "председатель КНР": a state inside the title's own words

@@ -14,7 +14,9 @@ from graph.extract.officials import Title, state_of
 
 ACTOR_TYPES = ("Official", "State", "Organization")
 _PARTICIPATE = ("қатыс",)
-_SUPPORT = ("қолда", "құпта", "мүдделі")  # (мүдделі: "жобасына қатысуға мүдделі екенін")
+#: backing: "қолдады", "құптады", "жобасына қатысуға мүдделі екенін", "маршрутына
+#: қызығушылық танытты" (interest in it, as the English and Russian rules read it)
+_SUPPORT = ("қолда", "құпта", "мүдделі", "қызығушылы")
 #: "X-ға адалдығын растады": commitment to a document or an initiative
 _COMMITTED = ("адалдығ", "адалдық")
 _CALL = ("шақыр",)
