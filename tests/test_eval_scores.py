@@ -55,10 +55,15 @@ DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*", "*-b5[
 #: ministries read from English titles alone ("Kazakh Foreign Minister") were dropped:
 #: English annotators named 15 of 53 on the dev part, and entity F1 rose on held-out 1, 2,
 #: 3 and 5 (+0.002 to +0.017) and fell on 4 (0.857 -> 0.840), whose annotator names them.
+#: In the same session the own corpus's Russian and held-out 1's English precision floors
+#: went 0.74 -> 0.73 and 0.61 -> 0.60 when an organisation the reference data places in
+#: another became part of it: relation F1 rose on held-out 1-5 together (rules alone 0.563
+#: -> 0.569) and on the own Russian texts (0.718 -> 0.720), held-out 1's English fell 0.491
+#: -> 0.488 (two such relations its annotator did not give).
 FLOORS = {
     "own": {
         "kk": (0.91, 0.77, 0.81),
-        "ru": (0.90, 0.71, 0.74),
+        "ru": (0.90, 0.71, 0.73),  # 0.74 -> 0.73: see above
         "en": (0.93, 0.77, 0.81),
     },
     "blind-dev": {  # 162 files since the eighth and ninth rounds joined it
@@ -69,17 +74,17 @@ FLOORS = {
     "blind-held-out": {
         "kk": (0.90, 0.69, 0.75),
         "ru": (0.86, 0.57, 0.61),
-        "en": (0.82, 0.47, 0.61),  # 0.48 -> 0.47, 0.63 -> 0.61: see below
+        "en": (0.82, 0.47, 0.60),  # 0.48 -> 0.47, 0.63 -> 0.61 -> 0.60: see above
     },
     "blind-held-out-2": {
         "kk": (0.83, 0.55, 0.73),
-        "ru": (0.86, 0.61, 0.68),  # 0.69 -> 0.68: see below
+        "ru": (0.86, 0.61, 0.68),  # 0.69 -> 0.68: see above
         "en": (0.85, 0.55, 0.63),
     },
     "blind-held-out-3": {
         "kk": (0.85, 0.58, 0.70),
         "ru": (0.81, 0.56, 0.64),
-        "en": (0.81, 0.50, 0.64),  # 0.65 -> 0.64: see below
+        "en": (0.81, 0.50, 0.64),  # 0.65 -> 0.64: see above
     },
     "blind-held-out-4": {
         "kk": (0.82, 0.46, 0.50),

@@ -1843,3 +1843,14 @@ def test_what_was_initiated_by_someone_was_proposed_by_them(lang, text, proposer
     assert (proposer, proposal) in proposed
     if proposer != "state/kz":  # the state that supports it proposed nothing
         assert ("state/kz", proposal) not in proposed
+
+
+def test_an_organisation_the_reference_data_places_in_another_is_part_of_it():
+    result = _en(
+        "The Senate of Kazakhstan approved the law on Thursday. The Parliament of Kazakhstan"
+        " has two chambers. The Ministry of Energy of Kazakhstan welcomed the decision of the"
+        " Government of Kazakhstan.",
+    )
+    parts = {(r.subject, r.object) for r in result.relations if r.predicate == "partOf"}
+    assert ("organization/senate-kz", "organization/parliament-kz") in parts
+    assert not [p for p in parts if p[1].startswith("organization/government-")]

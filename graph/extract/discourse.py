@@ -117,6 +117,34 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _parties(doc, finder)
     _accessions(doc)
     _occasions_of_visit(doc)
+    _known_structure(doc)
+
+
+def _known_structure(doc: Doc) -> None:
+    """An organisation the reference data places inside another ("the Senate" in "the
+    Parliament", "the Eurasian Economic Commission" in "the EAEU"), both named in the
+    article: the one is part of the other, told where both are named (else where the part
+    is first): 54 of 81 such relations on the dev part are in the annotators' gold (of those
+    of councils and assemblies, formats that meet, and of ministries in their government,
+    4 of 29 were: not read)."""
+    named = {e.id for e in doc.entities.values() if e.mentions}
+    for eid in named:
+        entry = doc.gaz.get(eid)
+        parent = entry.part_of if entry is not None else None
+        if parent is None or parent not in named or doc.entities[eid].type != "Organization":
+            continue  # (not a council or an assembly: annotators read those as formats)
+        if parent.startswith("organization/government-"):
+            continue  # (a ministry in its government: never in the training gold)
+        both = next(
+            (s for s in doc.sents
+             if any(h.entity == eid for h in s.hits) and any(h.entity == parent for h in s.hits)),
+            None,
+        )
+        sent = both or next(
+            (s for s in doc.sents if any(h.entity == eid for h in s.hits)), None
+        )
+        if sent is not None:
+            doc.relate(eid, "partOf", parent, sent, 0.7 if both else 0.5)
 
 
 def _occasions_of_visit(doc: Doc) -> None:
