@@ -815,3 +815,22 @@ def test_a_title_that_names_its_holder_is_read_in_the_case_the_title_is_in():
     got = {(r.subject, r.predicate, r.object) for r in result.relations}
     assert ("official/emmanuel-macron", "supports", "initiative/regional-ecological-summit") in got
     assert ("state/kz", "proposed", "initiative/regional-ecological-summit") in got
+
+
+def test_two_officials_joined_by_men_met_the_one_in_the_instrumental():
+    result = _kk_extraction(
+        "С.Жұманғарин мен Е.Көшербаев Швейцария Конфедерациясының Президенті Ги Пармеленмен"
+        " де кездесті.",
+    )
+    met = {frozenset((r.subject, r.object)) for r in result.relations if r.predicate == "metWith"}
+    assert frozenset(("official/yermek-kosherbayev", "official/serik-zhumangarin")) not in met
+    assert len([p for p in met if any("parmelen" in x for x in p)]) == 2
+
+
+def test_the_official_who_welcomed_a_guest_met_him():
+    result = _kk_extraction(
+        "Бүгін әуежайда Түркия Президенті Режеп Тайип Ердоғанды Премьер-министр Олжас"
+        " Бектенов қарсы алды.",
+    )
+    got = {(r.subject, r.predicate, r.object) for r in result.relations}
+    assert ("official/olzhas-bektenov", "metWith", "official/recep-tayyip-erdogan") in got

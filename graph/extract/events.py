@@ -397,6 +397,7 @@ _SEGMENT = (
 )
 #: the general debate of a session: "General debate of the 80th session of the UN General Assembly"
 _DEBATE = (("общий", "дебаты"), ("general", "debate"))
+_SEGMENT_FIRST = frozenset(words[0] for words in _SEGMENT + _DEBATE)
 
 
 def _reads(doc: Doc, sent: Sent, k: int) -> frozenset[str]:
@@ -552,6 +553,8 @@ def find_events_svo(doc: Doc, sent: Sent) -> None:
             doc.main_occurrence.setdefault(forum.entity, (ent.id, f"#{ev.ordinal}"))
     _convened_session(doc, sent, when)
     for k in range(n_toks):
+        if not _SEGMENT_FIRST & _reads(doc, sent, k):
+            continue  # (no segment or debate starts here: most words)
         for words in _SEGMENT + _DEBATE:
             n = len(words)
             if k + n > n_toks or not all(words[i] in _reads(doc, sent, k + i) for i in range(n)):

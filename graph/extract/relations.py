@@ -679,6 +679,7 @@ class RelationFinder:
         return found
 
     def _meetings(self, sent: Sent) -> None:
+        self._welcomed(sent)
         for _k in _trigger(sent, _MEET):
             if _k + 1 < len(sent.toks) and sent.toks[_k + 1].lower.startswith(_DURING):
                 # "Келіссөздер барысында ... Ермек Көшербаев пен Ван И да болды": present at
@@ -688,7 +689,10 @@ class RelationFinder:
             subj = self.subjects(sent, types=("Official",))
             others = [h.entity for h in sent.hits if h.type == "Official" and h.case == "ins"]
             pair = conjoined(sent, actors(sent, types=("Official",)))
-            if len(pair) > 1:  # "Тоқаев пен Си Цзиньпин кездесті"
+            met = [o for o in others if o not in {h.entity for h in pair}]
+            if len(pair) > 1 and met:  # "Жұманғарин мен Көшербаев Пармеленмен кездесті":
+                subj, others = [h.entity for h in pair], met  # the two met the third
+            elif len(pair) > 1:  # "Тоқаев пен Си Цзиньпин кездесті"
                 subj, others = [pair[0].entity], [h.entity for h in pair[1:]]
             subj = [w for w in subj if w not in others]  # (his title read as a subject)
             if not subj and others and not any(
@@ -701,6 +705,22 @@ class RelationFinder:
                 for o in others:
                     self.doc.relate(s, "metWith", o, sent, 0.8)
             break
+
+    def _welcomed(self, sent: Sent) -> None:
+        """ "Қазақстан Президентін әуежайда Татарстан Раисі Минниханов қарсы алды": the one
+        who welcomed the guest met him."""
+        toks = sent.toks
+        at = next((k for k in range(len(toks) - 1) if toks[k].lower == "қарсы"
+                   and toks[k + 1].lower.startswith("ал")), None)
+        if at is None:
+            return
+        people = [h for h in sent.hits if h.type == "Official" and not h.nested and h.i < at]
+        guests = [h.entity for h in people if h.case == "acc"]
+        hosts = [h.entity for h in people if h.case == "nom" and not h.in_title]
+        for host in hosts[-1:]:
+            for guest in guests:
+                if guest != host:
+                    self.doc.relate(host, "metWith", guest, sent, 0.6)
 
     def _named_before(self, sent: Sent, window: int = 3) -> str | None:
         """The official named last as a sentence's subject (nominative) in the ``window``
