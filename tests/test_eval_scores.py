@@ -59,12 +59,16 @@ DEV = ["*-b0[1-6]-*", "*-b1[3-9]-*", "*-b20-*", "*-b29-*", "*-b3[0-6]-*", "*-b5[
 #: went 0.74 -> 0.73 and 0.61 -> 0.60 when an organisation the reference data places in
 #: another became part of it: relation F1 rose on held-out 1-5 together (rules alone 0.563
 #: -> 0.569) and on the own Russian texts (0.718 -> 0.720), held-out 1's English fell 0.491
-#: -> 0.488 (two such relations its annotator did not give).
+#: -> 0.488 (two such relations its annotator did not give). The own corpus's English
+#: precision floor went 0.81 -> 0.80 when a known official came to hold the office of the
+#: article's date in a state the text names ("Tokayev of Kazakhstan"): the blind annotators
+#: give that post (67 of 74 on the dev part), the own corpus's gold does not always;
+#: relation F1 rose on held-out 1-5 (0.599 -> 0.604 on held-out 1, 0.594 -> 0.602 on 2).
 FLOORS = {
     "own": {
         "kk": (0.91, 0.77, 0.81),
         "ru": (0.90, 0.71, 0.73),  # 0.74 -> 0.73: see above
-        "en": (0.93, 0.77, 0.81),
+        "en": (0.93, 0.77, 0.80),  # 0.81 -> 0.80: see above
     },
     "blind-dev": {  # 162 files since the eighth and ninth rounds joined it
         "kk": (0.88, 0.65, 0.70),

@@ -1854,3 +1854,20 @@ def test_an_organisation_the_reference_data_places_in_another_is_part_of_it():
     parts = {(r.subject, r.object) for r in result.relations if r.predicate == "partOf"}
     assert ("organization/senate-kz", "organization/parliament-kz") in parts
     assert not [p for p in parts if p[1].startswith("organization/government-")]
+
+
+def test_a_known_official_holds_the_office_of_the_day_in_a_state_the_text_names():
+    """"Токаев" with no title, in a text that names Kazakhstan: the reference data's office
+    of the article's date; not an office of a state the text does not name."""
+    result = _page(
+        "ru",
+        "Токаев провел переговоры с Лукашенко. Стороны обсудили торговлю между Казахстаном"
+        " и Беларусью.",
+        date="20.05.2025",
+    )
+    posts = {(r.subject, r.object, r.role) for r in result.relations
+             if r.predicate == "holdsPositionIn"}
+    assert ("official/kassym-jomart-tokayev", "state/kz", "President") in posts
+    assert ("official/alexander-lukashenko", "state/by", "President") in posts
+    alone = _page("ru", "Токаев провел переговоры с Лукашенко.", date="20.05.2025")
+    assert not [r for r in alone.relations if r.predicate == "holdsPositionIn"]

@@ -30,7 +30,7 @@ from tests.conftest import REPO
 
 HELD_OUT = re.compile(r"-b(0[7-9]|1[0-2]|2[1-8]|3[7-9]|4[0-9]|5[0-2]|69|7[0-6]|9[3-9]|100)-")
 TEXT = (
-    "Тақырып\n\nКазахстан и Узбекистан подписали Договор о союзнических отношениях.\n\n"
+    "Тақырып\n\nКазахстан и Россия подписали Договор о союзнических отношениях.\n\n"
     "Президент Казахстана Касым-Жомарт Токаев встретился с Шавкатом Мирзиёевым.\n\n12.10.2025"
 )
 
@@ -95,9 +95,10 @@ def test_the_shipped_model_was_never_trained_on_the_held_out_parts():
 
 
 def test_the_shipped_model_reads_a_post_the_rules_do_not():
-    # "Chairman of the Eurasian Economic Commission <name>": no title rule reads it
+    # "Chairman of the Eurasian Economic Commission <name>": no title rule reads it, and on
+    # a date before the reference data's tenure (2024-) the rules do not read it from there
     text = parse_text("Headline\n\nChairman of the Eurasian Economic Commission Bakytzhan"
-                      " Sagintayev opened the meeting in Almaty.\n\n12.10.2025", lang="en")
+                      " Sagintayev opened the meeting in Almaty.\n\n12.10.2023", lang="en")
     post = ("official/bakytzhan-sagintayev", "holdsPositionIn",
             "organization/eurasian-economic-commission")
     key = lambda r: (r.subject, r.predicate, r.object)  # noqa: E731
