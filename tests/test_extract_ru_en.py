@@ -1871,3 +1871,17 @@ def test_a_known_official_holds_the_office_of_the_day_in_a_state_the_text_names(
     assert ("official/alexander-lukashenko", "state/by", "President") in posts
     alone = _page("ru", "Токаев провел переговоры с Лукашенко.", date="20.05.2025")
     assert not [r for r in alone.relations if r.predicate == "holdsPositionIn"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Kassym-Jomart Tokayev held talks with Vladimir Putin in Moscow on Thursday."),
+        ("ru", "В четверг Касым-Жомарт Токаев провел переговоры с Владимиром Путиным."),
+        ("kk", "Бейсенбіде Қасым-Жомарт Тоқаев Владимир Путинмен келіссөз жүргізді."),
+    ],
+)
+def test_talks_told_by_their_weekday_are_dated_to_that_day(lang, text):
+    result = _page(lang, text, date="07.11.2025")  # a Friday
+    talks = [e for e in result.events if e.kind == "Meeting"]
+    assert [e.date for e in talks] == ["2025-11-06"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.dates import dates_in
+from graph.extract.dates import dates_in, weekdays_in
 from graph.extract.discourse import (
     _is_talks,
     drop_absent,
@@ -346,5 +346,8 @@ def _explicit_dates(doc: Doc) -> None:
                 continue
             if found is None:
                 found = dates_in(sent.text, doc.lang, doc.article.date) or []
+                days = weekdays_in(sent.text, doc.lang, doc.article.date)
             if found and (ev.date is None or len(ev.date) < len(found[0][2])):
                 ev.date = found[0][2]
+            elif not found and days and ev.date == doc.article.date:
+                ev.date = days[0][2]  # "held talks on Thursday": not the day of the report

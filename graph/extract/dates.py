@@ -14,6 +14,7 @@ A phrase without a year takes the article's year.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 MONTHS = {
@@ -93,6 +94,47 @@ def _month(lang: str, word: str) -> int | None:
         if low.startswith(stem) and not (lang == "ru" and stem == "ма"):
             return n
     return None
+
+
+#: days told by their weekday, or as yesterday
+_WEEKDAYS = {
+    "en": re.compile(r"\b(?:on|last)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                     r"Sunday)\b|\b(yesterday)\b", re.I),
+    "ru": re.compile(r"\bво?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|"
+                     r"воскресенье)\b|\b(вчера)\b", re.I),
+    "kk": re.compile(r"\b(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:де|да|"
+                     r"\s+күні)\b|\b(кеше)\b", re.I),
+}
+_WEEKDAY_INDEX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+    "субботу": 5, "воскресенье": 6, "дүйсенбі": 0, "сейсенбі": 1, "сәрсенбі": 2,
+    "бейсенбі": 3, "жұма": 4, "сенбі": 5, "жексенбі": 6,
+}
+
+
+def weekdays_in(text: str, lang: str, article_date: str | None) -> list[tuple[int, int, str]]:
+    """Days told by their weekday ("on Thursday", "в четверг", "бейсенбіде") or as
+    yesterday, read as the last such day on or before the article's date (a news report
+    tells of the days just past).
+
+    >>> weekdays_in("Tokayev met Trump on Thursday.", "en", "2025-11-07")
+    [(18, 29, '2025-11-06')]
+    >>> [d for _, _, d in weekdays_in("Вчера в Астане ...", "ru", "2025-05-21")]
+    ['2025-05-20']
+    """
+    if not article_date or len(article_date) < 10 or lang not in _WEEKDAYS:
+        return []
+    try:
+        day = _dt.date.fromisoformat(article_date[:10])
+    except ValueError:
+        return []
+    out = []
+    for m in _WEEKDAYS[lang].finditer(text):
+        weekday = _WEEKDAY_INDEX[m.group(1).casefold()] if m.group(1) else None
+        back = 1 if weekday is None else (day.weekday() - weekday) % 7  # (1: yesterday)
+        out.append((m.start(), m.end(), (day - _dt.timedelta(days=back)).isoformat()))
+    return out
 
 
 def dates_in(text: str, lang: str, article_date: str | None) -> list[tuple[int, int, str]]:
