@@ -1885,3 +1885,12 @@ def test_talks_told_by_their_weekday_are_dated_to_that_day(lang, text):
     result = _page(lang, text, date="07.11.2025")  # a Friday
     talks = [e for e in result.events if e.kind == "Meeting"]
     assert [e.date for e in talks] == ["2025-11-06"]
+
+
+def test_the_articles_own_event_dated_by_its_year_took_place_on_the_report_day():
+    result = _page("en", "The 2024 SCO summit opened in Astana, chaired by Kassym-Jomart Tokayev.",
+                   date="04.07.2024")
+    summit = next(e for e in result.events if e.kind == "Summit")
+    assert summit.date == "2024-07-04"
+    recalled = _page("en", "Tokayev recalled the 2023 SCO summit.", date="04.07.2024")
+    assert [e.date for e in recalled.events if e.kind == "Summit"] == ["2023"]

@@ -329,11 +329,25 @@ def _settle_events(doc: Doc, finder: RelationFinder | SvoRelationFinder) -> None
         parts = doc.events[ev_id].participants
         parts.extend(w for w in who if w not in parts)
     _explicit_dates(doc)
+    _report_day(doc)
     for ev in doc.events.values():  # a segment took place where its session did
         if ev.place is None and not _is_talks(doc, ev.id):
             parent = next((o for (s, p, o) in doc.relations if s == ev.id and p == "partOf"), None)
             if parent in doc.events:
                 ev.place = doc.events[parent].place
+
+
+def _report_day(doc: Doc) -> None:
+    """The article's own event (the first it tells of), dated only by a year or a month
+    that holds the report's day, took place that day (the training gold dates 38 of 65 such
+    events so, 1 by the year alone)."""
+    first = next((e for e in doc.entities.values() if e.type == "Event" and e.mentions), None)
+    ev = doc.events.get(first.id) if first is not None else None
+    day = doc.article.date or ""
+    if ev is None or ev.kind == "Anniversary" or not ev.date or len(day) < 10:
+        return
+    if len(ev.date) < 10 and day.startswith(ev.date):
+        ev.date = day
 
 
 def _explicit_dates(doc: Doc) -> None:
