@@ -1894,3 +1894,14 @@ def test_the_articles_own_event_dated_by_its_year_took_place_on_the_report_day()
     assert summit.date == "2024-07-04"
     recalled = _page("en", "Tokayev recalled the 2023 SCO summit.", date="04.07.2024")
     assert [e.date for e in recalled.events if e.kind == "Summit"] == ["2023"]
+
+
+def test_a_visit_named_with_the_visitors_possessive_is_his():
+    result = _en(
+        "ASTANA – Kazakh President Kassym-Jomart Tokayev and Kyrgyz President Sadyr Japarov"
+        " held talks at the Akorda presidential residence on May 27, the first day of"
+        " Japarov's state visit to Kazakhstan.",
+    )
+    visit = next(e for e in result.events if e.kind == "Visit")
+    assert visit.participants == ["official/sadyr-japarov"]
+    assert visit.place == "state/kz"

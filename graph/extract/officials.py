@@ -84,7 +84,7 @@ def _is_name_token(sent: Sent, k: int) -> bool:
     tok = sent.toks[k].text
     return (
         tok[:1].isupper()
-        and tok.replace("-", "").isalpha()
+        and tok.replace("-", "").replace("'s", "").replace("’s", "").isalpha()
         and not is_abbreviation(tok)
         and sent.covered(k) is None
         and len(tok) > 1
@@ -96,6 +96,8 @@ def _name_lemma(doc: Doc, word: str) -> str:
         return kk.lemma_name(word)
     if doc.lang == "ru":
         return ru_name_lemma(word)
+    if word.endswith(("'s", "’s")) and len(word) > 3:
+        return word[:-2]  # "Japarov's state visit"
     return word
 
 

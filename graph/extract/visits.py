@@ -131,7 +131,10 @@ def _visitor(doc: Doc, sent: Sent, k: int) -> Hit | None:
     if staying:
         return staying[-1]
     owner = doc.lang == "en" and [  # "on the occasion of the Kazakh President's state visit"
-        h for h in before if k - 3 <= h.j and sent.toks[h.j - 1].text.endswith(("'s", "’s"))
+        h for h in before if k - 3 <= h.j and (
+            sent.toks[h.j - 1].text.endswith(("'s", "’s"))
+            or h.j < k and sent.toks[h.j].text in ("'s", "’s")  # ("Japarov" "'s")
+        )
     ]
     if owner:
         return owner[-1]
