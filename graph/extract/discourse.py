@@ -117,38 +117,28 @@ def read_discourse(doc: Doc, finder: RelationFinder) -> None:
     _parties(doc, finder)
     _accessions(doc)
     _occasions_of_visit(doc)
-    _known_structure(doc)
-    _known_positions(doc)
+    named_in = _sentences_naming(doc)
+    _known_structure(doc, named_in)
+    _known_positions(doc, named_in)
 
 
-def _known_structure(doc: Doc) -> None:
-    """An organisation the reference data places inside another ("the Senate" in "the
-    Parliament", "the Eurasian Economic Commission" in "the EAEU"), both named in the
-    article: the one is part of the other, told where both are named (else where the part
-    is first): 54 of 81 such relations on the dev part are in the annotators' gold (of those
-    of councils and assemblies, formats that meet, and of ministries in their government,
-    4 of 29 were: not read)."""
-    named = {e.id for e in doc.entities.values() if e.mentions}
-    for eid in named:
-        entry = doc.gaz.get(eid)
-        parent = entry.part_of if entry is not None else None
-        if parent is None or parent not in named or doc.entities[eid].type != "Organization":
-            continue  # (not a council or an assembly: annotators read those as formats)
-        if parent.startswith("organization/government-"):
-            continue  # (a ministry in its government: never in the training gold)
-        both = next(
-            (s for s in doc.sents
-             if any(h.entity == eid for h in s.hits) and any(h.entity == parent for h in s.hits)),
-            None,
-        )
-        sent = both or next(
-            (s for s in doc.sents if any(h.entity == eid for h in s.hits)), None
-        )
-        if sent is not None:
-            doc.relate(eid, "partOf", parent, sent, 0.7 if both else 0.5)
+def _sentences_naming(doc: Doc) -> dict[str, list[Sent]]:
+    """Each entity -> the sentences that name it, in text order (read once)."""
+    out: dict[str, list[Sent]] = {}
+    for sent in doc.sents:
+        for eid in dict.fromkeys(h.entity for h in sent.hits):
+            out.setdefault(eid, []).append(sent)
+    return out
 
 
-def _known_positions(doc: Doc) -> None:
+def _where_both(named_in: dict[str, list[Sent]], a: str, b: str) -> Sent | None:
+    """The first sentence naming both ``a`` and ``b``, else the first naming ``a``."""
+    where = named_in.get(a, [])
+    others = {s.index for s in named_in.get(b, [])}
+    return next((s for s in where if s.index in others), where[0] if where else None)
+
+
+def _known_positions(doc: Doc, named_in: dict[str, list[Sent]]) -> None:
     """An official the reference data knows holds, on the article's date, an office of a
     state or body the article names (its title need not be written next to the name:
     "Тоқаев" in a text that names Kazakhstan): 67 of 74 such relations the rules did not
@@ -157,19 +147,37 @@ def _known_positions(doc: Doc) -> None:
     date = doc.article.date
     if not date:
         return
-    named = {e.id for e in doc.entities.values() if e.mentions}
     for e in list(doc.entities.values()):
-        entry = doc.gaz.get(e.id) if e.type == "Official" and e.mentions else None
+        entry = doc.gaz.get(e.id) if e.type == "Official" and e.id in named_in else None
         if entry is None:
             continue
         for pos in entry.positions:
-            if pos.of not in named or not (pos.start or "") <= date <= (pos.end or "9999"):
+            if pos.of not in named_in or not (pos.start or "") <= date <= (pos.end or "9999"):
                 continue
-            where = [s for s in doc.sents if any(h.entity == e.id for h in s.hits)]
-            both = [s for s in where if any(h.entity == pos.of for h in s.hits)]
-            if where:
-                doc.relate(e.id, "holdsPositionIn", pos.of, (both or where)[0], 0.6,
-                           role=pos.role)
+            sent = _where_both(named_in, e.id, pos.of)
+            if sent is not None:
+                doc.relate(e.id, "holdsPositionIn", pos.of, sent, 0.6, role=pos.role)
+
+
+def _known_structure(doc: Doc, named_in: dict[str, list[Sent]]) -> None:
+    """An organisation the reference data places inside another ("the Senate" in "the
+    Parliament", "the Eurasian Economic Commission" in "the EAEU"), both named in the
+    article: the one is part of the other, told where both are named (else where the part
+    is first): 54 of 81 such relations on the dev part are in the annotators' gold (of those
+    of councils and assemblies, formats that meet, and of ministries in their government,
+    4 of 29 were: not read)."""
+    for eid in named_in:
+        entity = doc.entities.get(eid)
+        entry = doc.gaz.get(eid) if entity is not None and entity.type == "Organization" else None
+        parent = entry.part_of if entry is not None else None
+        if parent is None or parent not in named_in:
+            continue
+        if parent.startswith("organization/government-"):
+            continue  # (a ministry in its government: never in the training gold)
+        sent = _where_both(named_in, eid, parent)
+        both = sent is not None and any(h.entity == parent for h in sent.hits)
+        if sent is not None:
+            doc.relate(eid, "partOf", parent, sent, 0.7 if both else 0.5)
 
 
 def _occasions_of_visit(doc: Doc) -> None:
