@@ -337,14 +337,19 @@ def _settle_events(doc: Doc, finder: RelationFinder | SvoRelationFinder) -> None
                 ev.place = doc.events[parent].place
 
 
+#: events that last more than the day of a report (a UN session runs for weeks), and
+#: anniversaries (dated by their year)
+_LONG_KINDS = frozenset({"Session", "Segment", "Anniversary"})
+
+
 def _report_day(doc: Doc) -> None:
     """The article's own event (the first it tells of), dated only by a year or a month
     that holds the report's day, took place that day (the training gold dates 38 of 65 such
-    events so, 1 by the year alone)."""
+    events so, 1 by the year alone) — unless it is a session that lasts weeks."""
     first = next((e for e in doc.entities.values() if e.type == "Event" and e.mentions), None)
     ev = doc.events.get(first.id) if first is not None else None
     day = doc.article.date or ""
-    if ev is None or ev.kind == "Anniversary" or not ev.date or len(day) < 10:
+    if ev is None or ev.kind in _LONG_KINDS or not ev.date or len(day) < 10:
         return
     if len(ev.date) < 10 and day.startswith(ev.date):
         ev.date = day
