@@ -80,7 +80,7 @@ from graph.extract.visits import find_visits
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.models import Article, Entity, Event, Extraction
 
-EXTRACTOR_VERSION = "dkg-rules/0.4.0"  # 0.4: forum occurrences, invited visits, no talks partOf
+EXTRACTOR_VERSION = "dkg-rules/0.5.0"  # 0.5: reference-data posts and structure, weekday dates
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
