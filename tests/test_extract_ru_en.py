@@ -1905,3 +1905,21 @@ def test_a_visit_named_with_the_visitors_possessive_is_his():
     visit = next(e for e in result.events if e.kind == "Visit")
     assert visit.participants == ["official/sadyr-japarov"]
     assert visit.place == "state/kz"
+
+
+def test_a_russian_proposal_by_an_official_named_after_his_title():
+    """"инициатива Президента Казахстана Касым-Жомарта Токаева о ...", "идея ... была
+    выдвинута Главой государства Касымом-Жомартом Токаевым": he proposed it; the clause's
+    verb ends the name of what was proposed."""
+    result = _page(
+        "ru",
+        "Василенко призвал поддержать инициативу Президента Казахстана Касым-Жомарта Токаева"
+        " о возобновлении стратегического диалога. Идея проведения Регионального"
+        " экологического саммита была выдвинута Главой государства Касымом-Жомартом"
+        " Токаевым. Идея создания центра была выдвинута Президентом Казахстана.",
+    )
+    proposed = {r.object for r in result.relations
+                if r.predicate == "proposed" and r.subject == "official/kassym-jomart-tokayev"}
+    assert {"initiative/strategic-dialogue-nuclear-powers",
+            "initiative/regional-ecological-summit"} <= proposed
+    assert not [e for e in result.entities if "vydvinuta" in e.id]

@@ -895,6 +895,12 @@ def _grouping(doc: Doc, sent: Sent) -> None:
 _APART = frozenset({"while", "with", "unlike", "whereas", "but", "а", "но"})
 
 
+def _cut(sent: Sent, k: int, i: int) -> bool:
+    """Does punctuation stand between tokens ``k`` and ``i``?"""
+    base = sent.span.start
+    return any(c in sent.text[sent.toks[k].end - base : sent.toks[i].start - base] for c in ",;:()")
+
+
 def _apart(sent: Sent, i: int, k: int) -> bool:
     """Is the state ending at token ``i`` cut off from the member word at ``k``?"""
     return any(sent.toks[n].lower in _APART for n in range(i, k))
@@ -961,10 +967,12 @@ def _possessive_proposals(doc: Doc) -> None:
                      and toks[h.j - 1].text.endswith(("'s", "’s"))),
                     None,
                 )
-            elif doc.lang == "ru":  # "инициатива Казахстана"
-                owner = next(
-                    (h for h in sent.hits if h.i == k + 1 and h.type in ("State", "Official")),
-                    None,
+            elif doc.lang == "ru":  # "инициатива Казахстана", "инициатива Президента
+                # Казахстана Касым-Жомарта Токаева": the official after his title, else the state
+                near = [h for h in sent.hits if k < h.i <= k + 5 and not h.nested
+                        and h.type in ("State", "Official") and not _cut(sent, k, h.i)]
+                owner = next((h for h in near if h.type == "Official"), None) or next(
+                    (h for h in near if h.i == k + 1), None
                 )
             else:  # "Қазақстанның ... бастамасы"
                 owner = next(
@@ -979,7 +987,8 @@ def _possessive_proposals(doc: Doc) -> None:
                 (h for h in sorted(sent.hits, key=lambda h: h.i)
                  if h.type in ("Initiative", "Treaty", "Organization", "Forum")
                  and not h.nested and not h.in_title
-                 and (k < h.i <= k + 12 if doc.lang != "kk" else owner.j <= h.i and h.j <= k + 1)
+                 and (max(k, owner.j - 1) < h.i <= k + 12 if doc.lang != "kk"
+                      else owner.j <= h.i and h.j <= k + 1)  # (after the owner and his title)
                  # "Қазақстанның ШЫҰ-ның саммитін өткізу туралы ұсынысы": the summit's owner
                  and not (h.case == "gen" and any(e.i <= h.j + 1 and e.j > h.j for e in events))),
                 None,
@@ -997,7 +1006,7 @@ _BY_WORDS = {
 }
 #: words that may stand between a proposal and "initiated by": its kind, a comma
 _BY_GAP = frozenset({",", "project", "programme", "program", "initiative", "idea", "проект",
-                     "программа", "инициатива", "идея"})
+                     "программа", "инициатива", "идея", "был", "была", "было", "были"})
 _PROPOSABLE = ("Initiative", "Treaty", "Organization")
 
 
@@ -1030,12 +1039,17 @@ def _proposed_by(doc: Doc) -> None:
                     by = [h for h in sent.hits if h.i == at and h.type in ("State", "Official",
                                                                             "Organization")]
                     before = k
-            else:
+            else:  # "инициированный Узбекистаном", "была выдвинута Главой государства
+                # Касымом-Жомартом Токаевым" (the official after his title)
                 parses = ru_parses(tok.lower)
-                if not (parses and parses[0].tag.POS == "PRTF" and sent.reads[k] & words):
+                if not (parses and parses[0].tag.POS in ("PRTF", "PRTS")
+                        and sent.reads[k] & words):
                     continue
-                by = [h for h in sent.hits if h.i == k + 1 and "ablt" in ru_cases(toks[h.i].text)
-                      and h.type in ("State", "Official", "Organization")]
+                near = [h for h in sent.hits if k < h.i <= k + 5 and not h.nested
+                        and h.type in ("State", "Official", "Organization")
+                        and "ablt" in ru_cases(toks[h.j - 1].text) and not _cut(sent, k, h.i)]
+                by = [h for h in near if h.type == "Official"][:1] or [
+                    h for h in near if h.i == k + 1]
                 before = k
             if not by:
                 continue

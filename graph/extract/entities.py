@@ -413,6 +413,8 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
                     end > start
                 ):
                     break  # ("Центр ШОС ... с размещением в Алматы": where it would sit)
+                if end > start and _ru_verb_form(toks[end].lower):
+                    break  # "Идея создания центра была выдвинута": the clause's verb
                 hit = sent.covered(end)
                 if hit is not None and hit.type not in ("State", "Organization", "Place", "Forum"):
                     break
@@ -427,6 +429,12 @@ def find_proposals(doc: Doc, sent: Sent) -> None:
         label = text if doc.lang == "en" else to_latin(text)
         _new(doc, sent, "Initiative", label[:1].upper() + label[1:], start, end, "proposal")
         return
+
+
+def _ru_verb_form(word: str) -> bool:
+    """A Russian verb, short participle or adverbial participle ("была", "выдвинута")."""
+    parses = ru_parses(word)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
 
 
 #: what a Kazakh proposal asks to make: verbal nouns (stems) -> English
