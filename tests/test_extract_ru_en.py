@@ -1923,3 +1923,15 @@ def test_a_russian_proposal_by_an_official_named_after_his_title():
     assert {"initiative/strategic-dialogue-nuclear-powers",
             "initiative/regional-ecological-summit"} <= proposed
     assert not [e for e in result.entities if "vydvinuta" in e.id]
+
+
+def test_calls_with_an_adverb_or_a_participle():
+    result = _en(
+        "Kassym-Jomart Tokayev called again for the creation of an International Agency for"
+        " Biological Safety. Alibek Bakayev addressed the committee, calling on states to"
+        " ratify the Comprehensive Nuclear-Test-Ban Treaty.",
+    )
+    calls = {(r.subject, r.object) for r in result.relations if r.predicate == "calledFor"}
+    assert ("official/kassym-jomart-tokayev",
+            "initiative/international-agency-for-biological-safety") in calls
+    assert ("official/alibek-bakayev", "treaty/ctbt") in calls

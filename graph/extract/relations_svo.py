@@ -127,8 +127,10 @@ TRIGGERS: dict[str, dict[str, tuple[Trigger, ...]]] = {
             ("calling", "for"),  # "..., calling for swift implementation of the Vision"
             ("urged",),
             ("call", "for"),
+            ("called", "again", "for"),  # "he called again for the creation of ..."
             ("called", "on"),
             ("calls", "on"),
+            ("calling", "on"),  # "..., calling on states that have not yet done so to ratify"
         ),
         "proposed": (
             ("proposed",),
