@@ -1935,3 +1935,13 @@ def test_calls_with_an_adverb_or_a_participle():
     assert ("official/kassym-jomart-tokayev",
             "initiative/international-agency-for-biological-safety") in calls
     assert ("official/alibek-bakayev", "treaty/ctbt") in calls
+
+
+def test_who_praises_an_initiative_did_not_propose_it():
+    result = _page(
+        "ru",
+        "Генеральный секретарь ОБСЕ Феридун Синирлиоглу высоко оценил инициативу Президента"
+        " Казахстана Касым-Жомарта Токаева о проведении Регионального экологического саммита.",
+    )
+    proposed = {r.subject for r in result.relations if r.predicate == "proposed"}
+    assert proposed == {"official/kassym-jomart-tokayev"}

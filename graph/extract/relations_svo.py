@@ -242,7 +242,8 @@ _ORGANISE = frozenset({"организатор", "организаторами",
                        "co-organized", "co-organised"})
 #: backing a proposal someone else made (ru lemmas, en words)
 _BACKING = frozenset({"поддержать", "поддерживать", "поддержка", "приветствовать", "одобрить",
-                      "supported", "support", "supports", "backed", "welcomed", "endorsed"})
+                      "оценить", "supported", "support", "supports", "backed", "welcomed",
+                      "endorsed", "praised", "commended", "appreciated"})
 #: the officials who met, said together ("Собеседники подтвердили заинтересованность")
 _INTERLOCUTORS = frozenset({"собеседники", "interlocutors", "президенты", "presidents"})
 #: "all six countries", "both countries", "обе страны": the states of the event at hand
