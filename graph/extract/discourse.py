@@ -1012,9 +1012,9 @@ _PROPOSABLE = ("Initiative", "Treaty", "Organization")
 
 def _proposed_by(doc: Doc) -> None:
     """ "the Trans-Afghan railway project initiated by Uzbekistan", "resolution 64/35,
-    initiated by Kazakhstan", "the Team Europe Initiative, launched by the EU", "проект,
-    инициированный Узбекистаном", "the Centre, opened at Kazakhstan's initiative": the one
-    named after the participle (or the owner of the initiative) proposed what it follows."""
+    initiated by Kazakhstan", "проект, инициированный Узбекистаном", "идея … была выдвинута
+    Главой государства Касымом-Жомартом Токаевым": the one named after the participle
+    proposed what it follows."""
     words = _BY_WORDS.get(doc.lang)
     if words is None:
         return
@@ -1025,20 +1025,11 @@ def _proposed_by(doc: Doc) -> None:
                 continue
             if doc.lang == "en":
                 if tok.lower not in words or k + 1 >= len(toks) or toks[k + 1].lower != "by":
-                    if not (tok.lower == "initiative" and k >= 2
-                            and toks[k - 2].lower in ("at", "on")):
-                        continue
-                    # "opened at Kazakhstan's initiative": the owner, before the noun
-                    owner = next((h for h in sent.hits if h.j == k and h.type in ("State",
-                                  "Official") and toks[k - 1].text.endswith(("'s", "’s"))), None)
-                    if owner is None:
-                        continue
-                    before, by = owner.i - 1, [owner]
-                else:
-                    at = k + 2 + (k + 2 < len(toks) and toks[k + 2].lower == "the")
-                    by = [h for h in sent.hits if h.i == at and h.type in ("State", "Official",
-                                                                            "Organization")]
-                    before = k
+                    continue
+                at = k + 2 + (k + 2 < len(toks) and toks[k + 2].lower == "the")
+                by = [h for h in sent.hits if h.i == at and h.type in ("State", "Official",
+                                                                        "Organization")]
+                before = k
             else:  # "инициированный Узбекистаном", "была выдвинута Главой государства
                 # Касымом-Жомартом Токаевым" (the official after his title)
                 parses = ru_parses(tok.lower)

@@ -30,7 +30,7 @@ from graph.extract.events import (
     body_named_before,
     ordinal,
 )
-from graph.extract.mentions import Doc, Hit, Sent, ru_cases, ru_parses, ru_past_verb
+from graph.extract.mentions import Doc, Hit, Sent, ru_cases, ru_parses, ru_past_verb, ru_pos
 from graph.extract.officials import home_state
 
 RU_LEXICON = DATA_DIR / "lexicon" / "ru-en.yaml"
@@ -848,8 +848,7 @@ _NOT_IN_NAME = frozenset({"VERB", "INFN", "ADVB", "PRTS", "PRED", "GRND", "ADJS"
 
 
 def _ends_name(word: str) -> bool:
-    parses = ru_parses(word)
-    return bool(parses) and parses[0].tag.POS in _NOT_IN_NAME
+    return ru_pos(word) in _NOT_IN_NAME
 
 
 def find_bodies_ru(doc: Doc, sent: Sent) -> None:
@@ -875,7 +874,8 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
             adj = next((v for w, v in _RU_BODY_ADJ.items() if w in sent.reads[start - 1]), None)
             if adj is None and toks[start - 1].lower.startswith("высш"):
                 adj = "Supreme"  # (pymorphy reads "Высшего" as a form of "высокий")
-            if adj is None and toks[start - 1].text.islower() and _adjective(toks[start - 1].lower):
+            prev = toks[start - 1]
+            if adj is None and prev.text.islower() and ru_pos(prev.lower) == "ADJF":
                 adj = ""  # "Межгосударственной координационной водохозяйственной комиссии"
             if adj is None:
                 break
@@ -942,9 +942,6 @@ def find_bodies_ru(doc: Doc, sent: Sent) -> None:
         _new_named(doc, sent, body_type(head, meets), label, start, end)
 
 
-def _adjective(word: str) -> bool:
-    parses = ru_parses(word)
-    return bool(parses) and parses[0].tag.POS == "ADJF"
 
 
 #: Russian words for a region after its adjective ("Оренбургская область", "Алтайский край")

@@ -65,6 +65,12 @@ def ru_parses(word: str) -> tuple:
     return tuple(_morph().parse(word)[:4])
 
 
+def ru_pos(word: str) -> str | None:
+    """The part of speech of a Russian word's likeliest reading (pymorphy3's tag)."""
+    parses = ru_parses(word)
+    return parses[0].tag.POS if parses else None
+
+
 @lru_cache(maxsize=65536)
 def ru_readings(word: str) -> Variants:
     head = _abbrev_head(word, None)

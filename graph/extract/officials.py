@@ -35,6 +35,7 @@ from graph.extract.normalize import casefold, is_abbreviation
 from graph.extract.translit import slug, to_latin
 from graph.gazetteer import Role
 from graph.models import Entity
+from graph.name_matcher import Match
 
 
 @dataclass(slots=True)
@@ -185,7 +186,7 @@ def _kk_owner_before(sent: Sent, start: int) -> Hit | None:
     return None
 
 
-def _title_case(doc: Doc, toks: list[str], m, end: int) -> str | None:
+def _title_case(doc: Doc, toks: list[str], m: Match, end: int) -> str | None:
     """The case of a Kazakh title that names its holder, read after the form the reference
     data lists ("Франция Президенті" is a nominative: "-і" is the title's own possessive,
     not an accusative ending); elsewhere the default reading."""
