@@ -1945,3 +1945,18 @@ def test_who_praises_an_initiative_did_not_propose_it():
     )
     proposed = {r.subject for r in result.relations if r.predicate == "proposed"}
     assert proposed == {"official/kassym-jomart-tokayev"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, known",
+    [
+        ("ru", "Казахстан подал заявку во Всемирную организацию интеллектуальной собственности"
+               " (ВОИС).", "organization/wipo"),
+        ("en", "Kazakhstan joined the OECD Investment Committee talks in Paris.",
+         "organization/oecd"),
+        ("kk", "Қазақстан Дүниежүзілік метеорологиялық ұйыммен ынтымақтастықты кеңейтеді.",
+         "organization/wmo"),
+    ],
+)
+def test_specialised_agencies_of_the_reference_data(lang, text, known):
+    assert known in {e.id for e in _page(lang, text).entities}
