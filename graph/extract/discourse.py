@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from graph.extract.events import _new_event
 from graph.extract.events_ru_en import _IN
-from graph.extract.mentions import Doc, Hit, Sent, ru_cases, ru_parses, word_key
+from graph.extract.mentions import Doc, Hit, Sent, ru_cases, ru_pos, word_key
 from graph.extract.relations import RelationFinder, named_officials, officials_told_of_last
 
 #: words that name a meeting or talks (Kazakh stems by prefix, Russian lemmas, English forms)
@@ -147,7 +147,7 @@ def _known_positions(doc: Doc, named_in: dict[str, list[Sent]]) -> None:
     date = doc.article.date
     if not date:
         return
-    for e in list(doc.entities.values()):
+    for e in doc.entities.values():
         entry = doc.gaz.get(e.id) if e.type == "Official" and e.id in named_in else None
         if entry is None:
             continue
@@ -895,6 +895,23 @@ def _grouping(doc: Doc, sent: Sent) -> None:
 _APART = frozenset({"while", "with", "unlike", "whereas", "but", "а", "но"})
 
 
+def _agent_after(
+    sent: Sent, k: int, types: tuple[str, ...], case: str | None = None
+) -> Hit | None:
+    """Whose the Russian word at ``k`` is: an official within five words after it, past his
+    title ("инициатива Президента Казахстана Касым-Жомарта Токаева", "выдвинута Главой
+    государства Касымом-Жомартом Токаевым"), else whoever stands right after it; in
+    ``case`` when given, never across punctuation."""
+    near = [
+        h for h in sent.hits
+        if k < h.i <= k + 5 and not h.nested and h.type in types and not _cut(sent, k, h.i)
+        and (case is None or case in ru_cases(sent.toks[h.j - 1].text))
+    ]
+    return next((h for h in near if h.type == "Official"), None) or next(
+        (h for h in near if h.i == k + 1), None
+    )
+
+
 def _cut(sent: Sent, k: int, i: int) -> bool:
     """Does punctuation stand between tokens ``k`` and ``i``?"""
     base = sent.span.start
@@ -969,11 +986,7 @@ def _possessive_proposals(doc: Doc) -> None:
                 )
             elif doc.lang == "ru":  # "инициатива Казахстана", "инициатива Президента
                 # Казахстана Касым-Жомарта Токаева": the official after his title, else the state
-                near = [h for h in sent.hits if k < h.i <= k + 5 and not h.nested
-                        and h.type in ("State", "Official") and not _cut(sent, k, h.i)]
-                owner = next((h for h in near if h.type == "Official"), None) or next(
-                    (h for h in near if h.i == k + 1), None
-                )
+                owner = _agent_after(sent, k, ("State", "Official"))
             else:  # "Қазақстанның ... бастамасы"
                 owner = next(
                     (h for h in reversed(sent.hits) if h.j <= k and k - h.j <= 8
@@ -1032,15 +1045,10 @@ def _proposed_by(doc: Doc) -> None:
                 before = k
             else:  # "инициированный Узбекистаном", "была выдвинута Главой государства
                 # Касымом-Жомартом Токаевым" (the official after his title)
-                parses = ru_parses(tok.lower)
-                if not (parses and parses[0].tag.POS in ("PRTF", "PRTS")
-                        and sent.reads[k] & words):
+                if not (sent.reads[k] & words and ru_pos(tok.lower) in ("PRTF", "PRTS")):
                     continue
-                near = [h for h in sent.hits if k < h.i <= k + 5 and not h.nested
-                        and h.type in ("State", "Official", "Organization")
-                        and "ablt" in ru_cases(toks[h.j - 1].text) and not _cut(sent, k, h.i)]
-                by = [h for h in near if h.type == "Official"][:1] or [
-                    h for h in near if h.i == k + 1]
+                agent = _agent_after(sent, k, ("State", "Official", "Organization"), "ablt")
+                by = [agent] if agent is not None else []
                 before = k
             if not by:
                 continue
