@@ -148,9 +148,6 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     extractor: str = ""  # name/version of the extractor, e.g. "dkg-rules/0.1.0"
-    #: (talks, event) pairs: talks held within a summit or visit, which the rules read as its
-    #: part but do not state (annotators do not): what the learned layer must know of them
-    held_within: list[tuple[str, str]] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity | None:
         for entity in self.entities:

@@ -1960,3 +1960,50 @@ def test_who_praises_an_initiative_did_not_propose_it():
 )
 def test_specialised_agencies_of_the_reference_data(lang, text, known):
     assert known in {e.id for e in _page(lang, text).entities}
+
+
+def test_english_bodies_named_head_first_or_after_capitalised_words():
+    """Bodies the reference data does not know: "the Cabinet of Ministers of Kyrgyzstan",
+    "the CSTO Collective Peacekeeping Forces" (part of the CSTO); a name stops before a
+    second one ("... and the State Committee ...") and before an official; a body inside a
+    title ("Head of the Federal Department ...") and a company are not named alone."""
+    result = _en(
+        "He met the Cabinet of Ministers of Kyrgyzstan and the State Committee for National"
+        " Security of Tajikistan. The CSTO Collective Peacekeeping Forces held drills. He spoke"
+        " at the Academy of Public Administration under the President of Kazakhstan. He met"
+        " Head of the Federal Department of Foreign Affairs of Switzerland Ignazio Cassis."
+        " Mitsubishi Corporation signed a contract."
+    )
+    bodies = {e.label: e for e in result.entities if e.type == "Organization"}
+    assert {
+        "Cabinet of Ministers of Kyrgyzstan",
+        "State Committee for National Security of Tajikistan",
+        "CSTO Collective Peacekeeping Forces",
+        "Academy of Public Administration",
+    } <= set(bodies)
+    assert not [label for label in bodies if "Federal" in label or "Mitsubishi" in label]
+    forces = bodies["CSTO Collective Peacekeeping Forces"].id
+    assert (forces, "partOf", "organization/csto") in facts(result)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "A working group led by the Ministry of Ecology and Natural Resources was set up."),
+        ("ru", "Рабочую группу возглавило Министерство экологии и природных ресурсов."),
+    ],
+)
+def test_a_ministry_named_without_its_state_is_kazakhstans(lang, text):
+    result = _page(lang, text)
+    ministries = [e for e in result.entities if e.type == "Organization"]
+    assert [e.label for e in ministries] == ["Ministry of Ecology and Natural Resources of Kazakhstan"]
+
+
+def test_a_gathering_word_before_a_comma_is_not_a_meeting_of_the_next_clauses_body():
+    result = _en(
+        "On the sidelines of the debate, the Permanent Mission of Kazakhstan to the UN hosted a"
+        " side event titled “Voices of Survivors” at UN Headquarters."
+    )
+    labels = [e.label for e in result.entities]
+    assert "Permanent Mission of Kazakhstan to the UN" in labels
+    assert not [label for label in labels if label.startswith("Meeting of the Permanent")]

@@ -191,7 +191,9 @@ def test_an_official_the_reference_data_knows_holds_only_the_posts_it_lists():
     assert not [r for r in result.relations if r.predicate == "holdsPositionIn"]
 
 
-def test_the_layer_does_not_put_in_the_visit_who_the_rules_put_in_its_talks():
+def test_the_layer_leaves_who_took_part_in_what_to_the_rules():
+    """In cross-validation on its own training texts the layer's participations cost
+    relation F1 at every threshold: it proposes none, however sure a model is of them."""
     from graph.extract.learned import Model, propose
 
     text = (
@@ -200,16 +202,10 @@ def test_the_layer_does_not_put_in_the_visit_who_the_rules_put_in_its_talks():
         " также приняли участие Премьер-министр Республики Казахстан Олжас Бектенов.\n\n12.10.2025"
     )
     rules = extract(parse_text(text, lang="ru"), learned=False)
-    visit = next(e.id for e in rules.entities if "visit" in e.label)
-    talks = next(e.id for e in rules.entities if e.label.startswith("Meeting of"))
-    assert ("official/olzhas-bektenov", "participatedIn", talks) in {
-        (r.subject, r.predicate, r.object) for r in rules.relations
-    }
-    eager = Model({"participatedIn|bias": 9.0}, 0.35, ())  # proposes every participation
-    proposed = propose(rules, eager)
-    added = {(r.subject, r.object) for r in proposed if r.predicate == "participatedIn"}
-    assert ("official/olzhas-bektenov", visit) not in added
-    assert added  # (it does propose others)
+    eager = Model({"participatedIn|bias": 9.0, "locatedIn|bias": 9.0}, 0.35, ())
+    proposed = {r.predicate for r in propose(rules, eager)}
+    assert "participatedIn" not in proposed
+    assert "locatedIn" in proposed  # (it does propose others)
 
 
 def test_the_layer_places_nothing_where_the_rules_placed_it_elsewhere():

@@ -19,6 +19,7 @@ from graph.extract.discourse import (
 from graph.extract.entities import (
     find_abbreviated_organisations,
     find_anaphors,
+    find_bodies_en,
     find_bodies_kk,
     find_corridors,
     find_documents_kk,
@@ -153,6 +154,7 @@ def extract(
         else:
             find_titled_documents_en(doc, sent)
             find_named_svo(doc, sent)
+            find_bodies_en(doc, sent)
             find_geographic_features_en(doc, sent)
             find_geographic_features(doc, sent)
             find_proposals(doc, sent)
@@ -218,16 +220,9 @@ def extract(
         relations=list(doc.relations.values()),
         events=events,
         extractor=EXTRACTOR_VERSION,
-        held_within=within,
     )
     if learned:  # the learned layer: relations the rules left unsaid (graph/extract/learned.py)
-        added = propose(extraction, gazetteer=gaz)
-        extraction.relations += added
-        records = {ev.id: ev for ev in events}
-        for rel in added:
-            record = records.get(rel.object) if rel.predicate == "participatedIn" else None
-            if record is not None and rel.subject not in record.participants:
-                record.participants.append(rel.subject)
+        extraction.relations += propose(extraction, gazetteer=gaz)
     return extraction
 
 

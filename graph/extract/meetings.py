@@ -69,12 +69,20 @@ def _body(sent: Sent, k: int, after: bool, kazakh: bool = False) -> Hit | None:
         h for h in hits
         if k + 1 <= h.i <= k + 3
         and not any(sent.toks[n].lower in ("и", "and", "а", "but") for n in range(k + 1, h.i))
-    ]  # ("к саммиту и работе Регионального центра ООН": the centre's work, not its summit)
+        and not any(c in _gap_text(sent, k, h.i) for c in ",;:()")
+    ]  # ("к саммиту и работе Регионального центра ООН": the centre's work, not its summit;
+    # "the sidelines of the debate, the Permanent Mission ...": the next clause's subject)
     order = (later, before) if after else (before, later)
     for group in order:
         if group:
             return sorted(group, key=lambda h: (-(h.j - h.i), h.i))[0]
     return None
+
+
+def _gap_text(sent: Sent, k: int, i: int) -> str:
+    """The text between the end of token ``k`` and the start of token ``i``."""
+    base = sent.span.start
+    return sent.text[sent.toks[k].end - base : sent.toks[i].start - base]
 
 
 _KK_SITTING_WORDS = ("жөніндегі", "бойынша", "туралы", "ашық", "жабық", "кезекті", "бейресми",

@@ -758,7 +758,9 @@ def find_ministries(doc: Doc, sent: Sent) -> None:
             doc.lang == "en" and h.j == m.start - 1 and toks[m.start - 1].lower in ("'s", "’s")
         )), None)
         owner = after or before
-        state = owner.entity if owner else ("state/kz" if doc.lang == "kk" else None)
+        state = owner.entity if owner else (
+            "state/kz" if doc.lang == "kk" or toks[m.start].text[:1].isupper() else None
+        )
         if state is None or doc.gaz.get(state) is None:
             continue
         role = doc.gaz.role(m.ids[0])
