@@ -2007,3 +2007,37 @@ def test_a_gathering_word_before_a_comma_is_not_a_meeting_of_the_next_clauses_bo
     labels = [e.label for e in result.entities]
     assert "Permanent Mission of Kazakhstan to the UN" in labels
     assert not [label for label in labels if label.startswith("Meeting of the Permanent")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, mention",
+    [
+        ("kk", "Ресми сапар аясында Мемлекет басшысы Берлинде өткен Қазақстан – Германия"
+               " бизнес-форумына қатысты.", "Қазақстан – Германия бизнес-форумына"),
+        ("en", "The visit will continue in Mumbai, where Kosherbayev will address a Kazakhstan –"
+               " India business forum.", "Kazakhstan – India business forum"),
+        ("ru", "Президенты приняли участие в пленарном заседании Казахстанско-кыргызского"
+               " бизнес-форума.", "бизнес-форума"),
+    ],
+)
+def test_a_business_forum_is_named_though_its_sentence_names_another_event(lang, text, mention):
+    """"the official visit ... the Kazakhstan – Germany business forum": the forum is an
+    event of its own (of the two states named before it), and a plenary session of it does
+    not hide it."""
+    result = _page(lang, text)
+    forums = [e for e in result.entities if e.type == "Event" and "usiness" in e.label]
+    assert [m.text for e in forums for m in e.mentions] == [mention]
+    if lang != "ru":
+        assert "–" in forums[0].label and forums[0].label.endswith("Business Forum 2025-10-12")
+
+
+def test_a_business_forum_told_of_before_its_name_is_the_one_named():
+    result = _en(
+        "Kazakhstan, Japan sign deals at Tokyo business forum",
+        "Companies signed 24 documents at the Kazakhstan–Japan Business Forum held in Tokyo.",
+    )
+    forums = [e for e in result.entities if "usiness" in e.label]
+    assert len(forums) == 1
+    assert [m.text for m in forums[0].mentions] == [
+        "business forum", "Kazakhstan–Japan Business Forum"
+    ]

@@ -253,7 +253,7 @@ def _merge_documents(doc: Doc) -> None:
     """A document or a named policy in short ("the Treaty on Allied Relations", "Мәңгілік
     тату көршілік туралы шарт", "Стратегии развития") after or before its full name in the
     same article is the same one: an unknown one whose words are all in another's is merged
-    into it."""
+    into it; so is a business forum told of without its name when the article names one."""
     docs = [
         e for e in doc.entities.values() if e.type in ("Treaty", "Initiative") and e.mentions
     ]
@@ -271,6 +271,13 @@ def _merge_documents(doc: Doc) -> None:
         #    "Стратегию развития ШОС до 2035 года")
         if len(wider) == 1:
             into[a.id] = wider[0].id
+    # a business forum told of before its name ("at Tokyo business forum" in a headline) is
+    # the one the article names
+    forums = [e for e in doc.entities.values() if e.id in doc.events and e.mentions
+              and "business forum" in e.label.casefold()]
+    named = [e for e in forums if not e.label.startswith("Business forum")]
+    if len(named) == 1:
+        into |= {e.id: named[0].id for e in forums if e.label.startswith("Business forum")}
     for old, new in into.items():
         target = doc.entities[new]
         for m in doc.entities[old].mentions:

@@ -546,13 +546,16 @@ def find_consultations(doc: Doc, sent: Sent) -> None:
 #: one-off occasions a text reports: noun (en word / ru lemma / kk stem prefix) -> English
 _OCCASIONS = {
     "en": {"ceremony": "Ceremony", "conference": "Conference", "roundtable": "Round table",
-           "plenary": "Plenary session"},
+           "plenary": "Plenary session", "forum": "Forum"},
     "ru": {"церемония": "Ceremony", "конференция": "Conference", "пресс-конференция":
            "Press conference", "бизнес-форум": "Business forum", "пленарный": "Plenary session",
            "форум": "Business forum"},
     "kk": {"рәсім": "Ceremony", "конференция": "Conference", "бизнес-форум": "Business forum",
            "баспасөз": "Press conference"},
 }
+#: the keys of business forums (Russian "форум" and English "forum" after "деловой",
+#: "business")
+_BUSINESS_FORUM = ("бизнес-форум", "форум", "forum")
 #: words before "рәсім" when it means a procedure (legal, internal), not a ceremony
 _KK_PROCEDURE = ("мемлекетішілік", "ішкі", "қажетті", "құқықтық", "заңнамалық", "тиісті")
 _OCCASION_MODIFIERS = {
@@ -566,18 +569,21 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
     """ "the signing ceremony", "международная конференция", "салтанатты рәсім",
     "пленарное заседание": an occasion the sentence reports is an Event of its own
     (dated by the article), unless the sentence names its event already."""
-    if any(
+    named = any(
         h.entity in doc.events and doc.events[h.entity].kind != "Anniversary"
         for h in sent.hits
         if h.source != "anaphor"
-    ):
-        return
+    )
     table = _OCCASIONS[doc.lang]
-    for k in range(len(sent.toks)):
-        if sent.covered(k) is not None:
-            continue
-        key = word_key(doc.lang, sent, k, table)
-        if key is None:
+    found = [
+        (key not in _BUSINESS_FORUM, k, key)
+        for k in range(len(sent.toks))
+        if sent.covered(k) is None and (key := word_key(doc.lang, sent, k, table)) is not None
+    ]  # a business forum first: "пленарное заседание бизнес-форума" names the forum
+    for _, k, key in sorted(found):
+        if named and key not in _BUSINESS_FORUM:
+            continue  # (a business forum is named though the visit it is part of is too)
+        if key == "forum" and doc.lang == "en" and not (k and sent.toks[k - 1].lower == "business"):
             continue
         if key == "пленарный" and not (k + 1 < len(sent.toks) and "заседание" in sent.reads[k + 1]):
             continue
@@ -614,6 +620,16 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
             # конференция"
         if table[key] == "Conference" and start == k:
             continue  # a bare "conference" is too often a forum's own name or a review conference
+        pair = _state_pair_before(doc, sent, start) if key in _BUSINESS_FORUM else None
+        if pair is not None:  # "Қазақстан – Германия бизнес-форумы": the two states' forum
+            start, states = pair
+            label = f"{states} Business Forum"
+        elif key in _BUSINESS_FORUM:
+            told = next((e for e in doc.entities.values() if e.id in doc.events
+                         and "business forum" in e.label.casefold()), None)
+            if told is not None:  # "the business forum" again: the one named before
+                doc.add_hit(sent, told, start, end, source="anaphor")
+                return
         when = doc.article.date or doc.year or ""
         owner = next(
             (
@@ -632,6 +648,27 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
         if owner is not None and owner.type in ("Forum", "Organization"):
             doc.relate(ent.id, "partOf", owner.entity, sent, 0.5)
         return
+
+
+def _state_pair_before(doc: Doc, sent: Sent, k: int) -> tuple[int, str] | None:
+    """Two states joined by a dash right before token ``k`` ("Kazakhstan – India"): where
+    the pair starts and its English name ("Kazakhstan–India")."""
+    second = next((h for h in sent.hits if h.type == "State" and h.j == k), None)
+    if second is None:
+        return None
+    first = next((h for h in sent.hits if h.type == "State" and h.j == second.i), None)
+    if first is None:
+        base = sent.span.start
+        first = next(
+            (h for h in sent.hits if h.type == "State" and h.j < second.i and sent.text[
+                sent.toks[h.j - 1].end - base : sent.toks[second.i].start - base
+            ].strip() in ("–", "—", "-")),
+            None,
+        )
+    if first is None:
+        return None
+    names = [doc.entities[h.entity].label for h in (first, second)]
+    return first.i, "–".join(names)
 
 
 #: words that tell of an occurrence being held or attended (en word, ru lemma, kk stem)
