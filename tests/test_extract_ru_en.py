@@ -2041,3 +2041,51 @@ def test_a_business_forum_told_of_before_its_name_is_the_one_named():
     assert [m.text for m in forums[0].mentions] == [
         "business forum", "Kazakhstan–Japan Business Forum"
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, mention",
+    [
+        ("en", "Describing the Treaty on the Prohibition of Nuclear Weapons as a compass, he noted"
+               " that Kazakhstan had presided over the Third Meeting of States Parties to that"
+               " instrument in New York.", "Third Meeting of States Parties"),
+        ("kk", "Нью-Йоркте өткен ДЗЯО қатысушы мемлекеттерінің үшінші кеңесінде Қазақстан"
+               " төрағалық етті.", "ДЗЯО қатысушы мемлекеттерінің үшінші кеңесінде"),
+        ("ru", "Делегации проинформированы об итогах третьего Совещания государств – участников"
+               " Договора о запрещении ядерного оружия, которое прошло в Нью-Йорке.",
+               "третьего Совещания государств – участников Договора о запрещении ядерного"
+               " оружия"),
+    ],
+)
+def test_a_meeting_of_a_treatys_states_parties_is_an_event(lang, text, mention):
+    result = _page(lang, text)
+    meeting = result.entity("event/3rd-meeting-of-states-parties-to-the-tpnw")
+    assert meeting is not None and meeting.label == "3rd Meeting of States Parties to the TPNW"
+    assert [m.text for m in meeting.mentions] == [mention]
+    assert (meeting.id, "locatedIn", "place/new-york") in facts(result)
+
+
+def test_a_numbered_meeting_of_a_format_is_one_event():
+    """"the sixth China-Central Asia Foreign Ministers' Meeting": the numbered occurrence and
+    the format's meeting are one event, not two."""
+    result = _en("The sixth China-Central Asia Foreign Ministers' Meeting was held in Almaty.")
+    events = [e for e in result.entities if e.type == "Event"]
+    assert len(events) == 1
+    assert events[0].mentions[0].text.startswith("sixth China-Central Asia")
+
+
+@pytest.mark.parametrize(
+    "text, format_",
+    [
+        ("26 сәуірде Алматыда «Орталық Азия – Қытай» форматындағы сыртқы істер министрлерінің"
+         " алтыншы кездесуі өтті.", "forum/central-asia-china"),
+        ("Астанада «Орталық Азия – Еуропалық Одақ» форматындағы сыртқы істер министрлерінің"
+         " 21-ші кездесуі өтті.", "forum/central-asia-eu"),
+    ],
+)
+def test_a_kazakh_meeting_of_a_formats_foreign_ministers(text, format_):
+    result = _page("kk", text)
+    meetings = [e for e in result.entities if e.type == "Event"]
+    assert len(meetings) == 1
+    assert meetings[0].mentions[0].text.endswith("кездесуі")
+    assert (meetings[0].id, "partOf", format_) in facts(result)

@@ -63,6 +63,7 @@ from graph.extract.meetings import (
     find_numbered_forums,
     find_numbered_occurrences,
     find_occasions,
+    find_parties_meetings,
     find_planned_occurrences,
     find_plus_meetings,
     find_sided_meetings,
@@ -143,6 +144,7 @@ def extract(
             find_numbered_forums(doc, sent)
             find_numbered_occurrences(doc, sent)
             find_city_summits(doc, sent)
+            find_parties_meetings(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)
             find_sided_meetings(doc, sent)
@@ -166,6 +168,7 @@ def extract(
             find_numbered_forums(doc, sent)
             find_numbered_occurrences(doc, sent)
             find_city_summits(doc, sent)
+            find_parties_meetings(doc, sent)
             find_meetings(doc, sent)
             find_plus_meetings(doc, sent)
             find_sided_meetings(doc, sent)

@@ -65,6 +65,13 @@ def _body(sent: Sent, k: int, after: bool, kazakh: bool = False) -> Hit | None:
             if h.case == "gen" and k - 5 <= h.j < k - 2
             and all(_kk_sitting_word(sent, n) for n in range(h.j, k))
         ]
+    if kazakh and not before:
+        # "«Орталық Азия – Қытай» форматындағы сыртқы істер министрлерінің алтыншы
+        # кездесуі": the format's meeting of its foreign ministers
+        before = [
+            h for h in hits
+            if h.type == "Forum" and k - 6 <= h.j < k - 2 and _kk_ministers_of(sent, h.j, k)
+        ]
     later = [] if kazakh else [
         h for h in hits
         if k + 1 <= h.i <= k + 3
@@ -83,6 +90,19 @@ def _gap_text(sent: Sent, k: int, i: int) -> str:
     """The text between the end of token ``k`` and the start of token ``i``."""
     base = sent.span.start
     return sent.text[sent.toks[k].end - base : sent.toks[i].start - base]
+
+
+#: words between a format and its ministers' meeting: "форматындағы сыртқы істер
+#: министрлерінің (алтыншы)", "министрлері деңгейіндегі"
+_KK_MINISTERS_WORDS = ("формат", "сыртқы", "істер", "министрлер", "деңгей")
+
+
+def _kk_ministers_of(sent: Sent, a: int, b: int) -> bool:
+    words = [sent.toks[n].lower for n in range(a, b)]
+    return any(w.startswith("министрлер") for w in words) and all(
+        w.startswith(_KK_MINISTERS_WORDS) or w in ORDINAL_WORDS or KK_NUMBER_PREFIX.match(w)
+        for w in words
+    )
 
 
 _KK_SITTING_WORDS = ("жөніндегі", "бойынша", "туралы", "ашық", "жабық", "кезекті", "бейресми",
@@ -241,10 +261,14 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
         if outer is not None and outer.type not in _BODIES:
             continue
         summit = _is(doc, sent, k, _SUMMIT)
-        if not summit and (outer is not None or not _is(doc, sent, k, _MEETING)):
+        meeting = _is(doc, sent, k, _MEETING) or (  # "министрлерінің алтыншы кездесуі"
+            doc.lang == "kk" and sent.toks[k].lower.startswith("кездесу")
+            and any(t.lower.startswith("министрлер") for t in sent.toks[max(0, k - 2) : k])
+        )
+        if not summit and (outer is not None or not meeting):
             continue
-        if not summit and _numbered(sent, k):
-            continue
+        if not summit and _numbered(sent, k) and _is(doc, sent, k, _MEETING):
+            continue  # (but "министрлерінің 21-ші кездесуі" is read here)
         if (
             summit
             and doc.lang == "en"
@@ -310,6 +334,8 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             kind = "Meeting"
         label, when = _occurrence_label(doc, base, year, qual)
         i, j = min(k, body.i), max(k + 1, body.j)
+        if any(h.type == "Event" and h.i < j and i < h.j for h in sent.hits):
+            continue  # "the sixth China-Central Asia Foreign Ministers' Meeting": named already
         ent = _new_event(doc, sent, label.strip(), kind, i, j)
         doc.event(ent, kind).date = doc.events[ent.id].date or when
         if qual is None:
@@ -958,3 +984,65 @@ def find_forum_occurrences(doc: Doc, sent: Sent) -> None:
              and p.i >= h.j and p.i - h.j <= 3),
             None,
         ))
+
+
+# -- meetings of a treaty's states parties -------------------------------------------------
+
+
+def _treaty_at(sent: Sent, k: int) -> Hit | None:
+    return next((h for h in sent.hits if h.type == "Treaty" and h.i == k), None)
+
+
+def find_parties_meetings(doc: Doc, sent: Sent) -> None:
+    """ "the Third Meeting of States Parties to the TPNW", "ДЗЯО қатысушы мемлекеттерінің
+    үшінші кеңесі", "третье Совещание государств – участников Договора о запрещении ядерного
+    оружия": a meeting of a treaty's states parties is an Event ("3rd Meeting of States
+    Parties to the TPNW"), held where the sentence says; "to that instrument" is the treaty
+    named last."""
+    toks, n = sent.toks, len(sent.toks)
+    low = [t.lower for t in toks]
+    for k in range(n):
+        if sent.covered(k) is not None:
+            continue
+        treaty: str | None = None
+        if doc.lang == "en" and low[k] == "meeting" and low[k + 1 : k + 4] == [
+            "of", "states", "parties"
+        ]:
+            i, j, number = k, k + 4, _ordinal_before(doc, sent, k)
+            if j < n and low[j] == "to":
+                hit = _treaty_at(sent, j + 1) or _treaty_at(sent, j + 2)
+                if hit is not None:
+                    treaty, j = hit.entity, hit.j
+            if treaty is None:
+                last = doc.last_of_type(("Treaty",), sent.index)
+                treaty = last.id if last is not None else None
+        elif doc.lang == "kk" and low[k].startswith(("кеңес", "кездесу")):
+            number = _number_at(doc, sent, k - 1) if k else None
+            at = k - 1 if number is not None else k
+            if at < 3 or not low[at - 1].startswith("мемлекеттері") or low[at - 2] != "қатысушы":
+                continue
+            hit = next((h for h in sent.hits if h.type == "Treaty" and h.j == at - 2), None)
+            if hit is None:
+                continue
+            treaty, i, j = hit.entity, hit.i, k + 1
+        elif doc.lang == "ru" and "совещание" in sent.reads[k] and low[k + 1 : k + 3] == [
+            "государств", "участников"
+        ]:
+            hit = _treaty_at(sent, k + 3)
+            if hit is None:
+                continue
+            treaty, i, j, number = hit.entity, k, hit.j, _ordinal_before(doc, sent, k)
+        else:
+            continue
+        if treaty is None:
+            continue
+        label = f"Meeting of States Parties to the {abbreviation(doc, treaty)}"
+        if number is not None:
+            label = f"{ordinal(number)} {label}"
+            if doc.lang != "kk" and i and _number_at(doc, sent, i - 1) is not None:
+                i -= 1  # ("the Third Meeting ...", "третьего Совещания ...")
+        ent = _new_event(doc, sent, label, "Meeting", i, j)
+        _held_at(doc, sent, ent.id, next(
+            (h for h in sent.hits if h.type == "Place" and not h.nested), None
+        ))
+        return
