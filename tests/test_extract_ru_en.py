@@ -2089,3 +2089,15 @@ def test_a_kazakh_meeting_of_a_formats_foreign_ministers(text, format_):
     assert len(meetings) == 1
     assert meetings[0].mentions[0].text.endswith("кездесуі")
     assert (meetings[0].id, "partOf", format_) in facts(result)
+
+
+def test_a_russian_summit_of_the_organisation_is_the_named_organisations():
+    result = _ru(
+        "Посол Китая поддерживает председательство Кыргызстана в ШОС и рассчитывает на"
+        " успешное проведение саммита организации в Бишкеке в этом году."
+    )
+    summit = next(e for e in result.entities if e.type == "Event")
+    assert [m.text for m in summit.mentions] == ["саммита организации"]
+    assert {(summit.id, "partOf", "organization/sco"), (summit.id, "locatedIn", "place/bishkek")
+            } <= facts(result)
+

@@ -287,6 +287,11 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             after=doc.lang == "ru" or (doc.lang == "en" and not summit),
             kazakh=doc.lang == "kk",
         )
+        if body is None and summit and _of_the_organisation(doc, sent, k):
+            # "XII саммита организации": the organisation the article told of last
+            last = doc.last_of_type(("Organization",), sent.index)
+            if last is not None and last.known:
+                body = Hit(last.id, "Organization", sent.index, k, k + 2, 0, 0)
         if body is None and doc.main_occurrence:
             # "the first summit took place in Xi'an", "Следующее заседание …": an occurrence
             # of the body at hand
@@ -345,6 +350,17 @@ def find_meetings(doc: Doc, sent: Sent) -> None:
             doc.events[ent.id].date = doc.events[ent.id].date or year_said
         done.add(body.entity)
         doc.relate(ent.id, "partOf", body.entity, sent, 0.8)
+
+
+def _of_the_organisation(doc: Doc, sent: Sent, k: int) -> bool:
+    """ "саммита организации", "the organisation's summit": the summit word at ``k`` is of
+    an organisation the text names otherwise."""
+    toks = sent.toks
+    if doc.lang == "ru":
+        return k + 1 < len(toks) and toks[k + 1].lower.startswith("организаци")
+    if doc.lang == "en":
+        return k >= 1 and toks[k - 1].lower in ("organization's", "organisation's")
+    return False
 
 
 def _ordinal_before(doc: Doc, sent: Sent, i: int) -> int | None:
