@@ -2101,3 +2101,15 @@ def test_a_russian_summit_of_the_organisation_is_the_named_organisations():
     assert {(summit.id, "partOf", "organization/sco"), (summit.id, "locatedIn", "place/bishkek")
             } <= facts(result)
 
+
+
+def test_a_place_said_to_lie_in_a_state_lies_in_it():
+    result = _en(
+        "The first summit was held in the Chinese city of Xi'an in May 2023. A meeting took"
+        " place on October 14 in Kyzylorda (Kazakhstan). Kazakhstan is ready to use the port"
+        " of Chabahar in Iran. He flew to Astana, then to Tashkent in a day."
+    )
+    located = {(r.subject, r.object) for r in result.relations if r.predicate == "locatedIn"}
+    assert {("place/xian", "state/cn"), ("place/kyzylorda", "state/kz"),
+            ("place/chabahar", "state/ir")} <= located
+    assert not [s for s, o in located if s in ("place/astana", "place/tashkent")]

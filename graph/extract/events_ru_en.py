@@ -316,18 +316,39 @@ def find_drafts(doc: Doc, sent: Sent) -> None:
 _IN = frozenset({"в", "во", "in", "at"})
 
 
+_CITY_WORDS = frozenset({"city", "town", "port", "capital", "village"})
+
+
 def _place_comma_state(doc: Doc, sent: Sent) -> None:
-    """ "in Samarkand, Uzbekistan", "TIANJIN, China, Sept. 1": a place followed by a comma
-    and one State (not a list of states) lies in that State."""
+    """ "in Samarkand, Uzbekistan", "TIANJIN, China, Sept. 1", "in Kyzylorda (Kazakhstan)",
+    "the port of Chabahar in Iran": a place followed by a comma, a bracket or "in" and one
+    State (not a list of states) lies in that State; so does "the Chinese city of Xi'an"."""
     text, base = sent.text, sent.span.start
     by_start = {h.i: h for h in sent.hits if not h.nested}
+    toks = sent.toks
     for h in sent.hits:
         if h.type != "Place" or h.nested:
             continue
-        g = by_start.get(h.j)
+        owner = by_start.get(h.i - 3)  # "the Chinese city of Xi'an"
+        if (
+            doc.lang == "en" and owner is not None and owner.type == "State"
+            and owner.j == h.i - 2 and toks[h.i - 2].lower in _CITY_WORDS
+            and toks[h.i - 1].lower == "of"
+        ):
+            doc.relate(h.entity, "locatedIn", owner.entity, sent, 0.7)
+            continue
+        g = by_start.get(h.j) or (
+            by_start.get(h.j + 1) if h.j < len(toks) and toks[h.j].lower == "in" and (
+                doc.lang == "en"
+            ) else None
+        )
         if g is None or g.type != "State" or g.in_title:
             continue
-        if text[h.end - base : g.start - base].strip() != ",":
+        gap = text[h.end - base : g.start - base].strip()
+        if gap == "(" and text[g.end - base : g.end - base + 1] == ")":
+            doc.relate(h.entity, "locatedIn", g.entity, sent, 0.7)  # "Kyzylorda (Kazakhstan)"
+            continue
+        if gap not in (",", "in"):
             continue
         if text[max(0, h.start - base - 2) : h.start - base].strip() == ",":
             continue  # "..., Samarkand, Uzbekistan": inside a list
