@@ -834,3 +834,14 @@ def test_the_official_who_welcomed_a_guest_met_him():
     )
     got = {(r.subject, r.predicate, r.object) for r in result.relations}
     assert ("official/olzhas-bektenov", "metWith", "official/recep-tayyip-erdogan") in got
+
+
+def test_a_town_port_or_area_of_the_state_named_before_it_lies_in_it():
+    facts = _kk_facts(
+        "Қазақстан Иранның Бендер-Аббас портындағы терминалды пайдалануға мүдделі.",
+        "Түркіменстанның Аваза ұлттық туристік аймағында конференция өтіп жатыр.",
+        "Тоқаев Жапония Қазақстанның Азиядағы маңызды серіктесі екенін айтты.",
+    )
+    located = {(s, o) for s, p, o in facts if p == "locatedIn"}
+    assert {("place/bandar-abbas", "state/ir"), ("place/awaza", "state/tm")} <= located
+    assert not [s for s, o in located if s == "place/asia"]

@@ -294,6 +294,10 @@ def _anniversary(doc: Doc, sent: Sent, lex: Lexicon) -> None:
         doc.relate(ent.id, "commemorates", t_ent.id, sent, 0.9)
 
 
+#: words after a Kazakh place that make it a town, port or area
+_KK_TOWN = ("қала", "порт", "аймағ", "ауыл", "кент")
+
+
 def find_places(doc: Doc, sent: Sent) -> None:
     """ "Женевада өткен <event>": the event took place there; "Алматыдағы <organisation>";
     the dateline of a lead ("Қазан, 24 қазан – ...", "Самарқанд. ...")."""
@@ -303,12 +307,16 @@ def find_places(doc: Doc, sent: Sent) -> None:
         if h.type not in ("Place", "State") or h.nested:
             continue
         j = h.j
+        if h.type == "Place" and any(  # "Қытайдың Сиань қаласында", "Иранның Чабахар
+            t.lower.startswith(_KK_TOWN) for t in toks[j : j + 3]  # порты": a city, a port
+        ):  # or an area of the state named before it
+            owner = next((g for g in sent.hits if g.type == "State" and not g.nested
+                          and g.j == h.i and g.case == "gen"), None)
+            if owner is not None:
+                doc.relate(h.entity, "locatedIn", owner.entity, sent, 0.7)
         if j < len(toks) and toks[j].lower in ("қаласында", "қ"):  # "Тяньцзинь қаласында өткен"
             j += 1
             h.case = "loc"
-            owner = next((g for g in sent.hits if g.j == h.i and g.case == "gen"), None)
-            if h.type == "Place" and owner is not None and owner.type == "State":
-                doc.relate(h.entity, "locatedIn", owner.entity, sent, 0.7)  # "Қытайдың Сиань"
         if (
             h.case == "loc"
             and j < len(toks)
