@@ -2113,3 +2113,29 @@ def test_a_place_said_to_lie_in_a_state_lies_in_it():
     assert {("place/xian", "state/cn"), ("place/kyzylorda", "state/kz"),
             ("place/chabahar", "state/ir")} <= located
     assert not [s for s, o in located if s in ("place/astana", "place/tashkent")]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("kk", "Түркіменстан Министрлер кабинеті шешім қабылдады."),
+        ("ru", "Соглашение подписал Кабинет министров Туркменистана."),
+        ("en", "The agreement was signed by the Cabinet of Ministers of Turkmenistan."),
+    ],
+)
+def test_a_cabinet_of_ministers_is_its_states_government_body(lang, text):
+    result = _page(lang, text)
+    cabinet = result.entity("organization/cabinet-tm")
+    assert cabinet is not None and cabinet.label == "Cabinet of Ministers of Turkmenistan"
+
+
+def test_a_cabinet_in_a_title_still_names_whose_the_title_is():
+    result = _page(
+        "kk",
+        "Тоқаев Қырғыз Республикасы Министрлер Кабинетінің Төрағасы Адылбек Қасымалиевпен"
+        " кездесті.",
+    )
+    assert result.entity("organization/cabinet-kg") is not None
+    posts = {r.object for r in result.relations
+             if r.predicate == "holdsPositionIn" and r.subject == "official/adylbek-kasymaliev"}
+    assert posts == {"state/kg"}

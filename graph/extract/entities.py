@@ -628,6 +628,8 @@ def find_governments(doc: Doc, sent: Sent) -> None:
     for h in list(sent.hits):
         if h.type != "State" or h.nested:
             continue
+        if _cabinet(doc, sent, h):
+            continue
         if doc.lang == "kk":
             if (
                 h.j < len(toks)
@@ -651,13 +653,47 @@ def find_governments(doc: Doc, sent: Sent) -> None:
                 _government(doc, sent, h, h.i, h.j + 1)
 
 
-def _government(doc: Doc, sent: Sent, state: Hit, i: int, j: int) -> None:
+def _cabinet(doc: Doc, sent: Sent, h: Hit) -> bool:
+    """ "Қырғыз Республикасы Министрлер Кабинеті", "Кабинет министров Туркменистана", "the
+    Cabinet of Ministers of Kyrgyzstan": the government of the states that call it so."""
+    toks, n = sent.toks, len(sent.toks)
+    low = [t.lower for t in toks]
+    span = None
+    if doc.lang == "kk" and h.j + 1 < n and low[h.j] == "министрлер" and low[h.j + 1].startswith(
+        "кабинет"
+    ):
+        span = (h.i, h.j + 2)
+    elif doc.lang == "ru" and h.i >= 2 and "кабинет" in sent.reads[h.i - 2] and low[
+        h.i - 1
+    ] == "министров":
+        span = (h.i - 2, h.j)
+    elif doc.lang == "en":
+        k = h.i - (2 if h.i >= 1 and low[h.i - 1] == "the" else 1)
+        if k >= 3 and low[k - 3 : k + 1] == ["cabinet", "of", "ministers", "of"]:
+            span = (k - 3, h.j)
+    if span is None or any(sent.covered(m) is not None for m in range(*span) if not (
+        h.i <= m < h.j
+    )):
+        return False
+    _government(doc, sent, h, *span, body="Cabinet of Ministers", key="cabinet")
+    i, j = span
+    if (j < n and low[j].startswith(("төраға", "chair"))) or (i and (
+        low[i - 1] in ("of", "the") or low[i - 1].startswith(("председател", "заместител"))
+    )):  # "Министрлер Кабинетінің Төрағасы", "Председатель Кабинета министров ...": the
+        h.nested = False  # state still names whose the title is
+    return True
+
+
+def _government(
+    doc: Doc, sent: Sent, state: Hit, i: int, j: int, body: str = "Government",
+    key: str = "government",
+) -> None:
     code = state.entity.split("/", 1)[1]
-    known = f"organization/government-{code}"
+    known = f"organization/{key}-{code}"
     if doc.gaz.get(known):
         ent = doc.known(known)
     else:
-        label = f"Government of {doc.entities[state.entity].label}"
+        label = f"{body} of {doc.entities[state.entity].label}"
         ent = doc.entity(known, "Organization", label, name=sent.text[
             sent.toks[i].start - sent.span.start : sent.toks[j - 1].end - sent.span.start
         ])
