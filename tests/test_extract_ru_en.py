@@ -1996,7 +1996,9 @@ def test_english_bodies_named_head_first_or_after_capitalised_words():
 def test_a_ministry_named_without_its_state_is_kazakhstans(lang, text):
     result = _page(lang, text)
     ministries = [e for e in result.entities if e.type == "Organization"]
-    assert [e.label for e in ministries] == ["Ministry of Ecology and Natural Resources of Kazakhstan"]
+    assert [e.label for e in ministries] == [
+        "Ministry of Ecology and Natural Resources of Kazakhstan"
+    ]
 
 
 def test_a_gathering_word_before_a_comma_is_not_a_meeting_of_the_next_clauses_body():
@@ -2139,3 +2141,20 @@ def test_a_cabinet_in_a_title_still_names_whose_the_title_is():
     posts = {r.object for r in result.relations
              if r.predicate == "holdsPositionIn" and r.subject == "official/adylbek-kasymaliev"}
     assert posts == {"state/kg"}
+
+
+
+def test_who_is_not_said_to_take_part_in_an_event():
+    """Neither a state nor a body takes part in a visit (its visitor does); a body takes part
+    in a summit of a format it is party to."""
+    result = _en(
+        "Kazakhstan and the OSCE took part in the state visit of Vladimir Putin to Kazakhstan."
+        " Kazakhstan and the European Union took part in the EU–Central Asia summit in"
+        " Samarkand."
+    )
+    taking_part = {(r.subject, r.object.split("/")[1][:12]) for r in result.relations
+                   if r.predicate == "participatedIn"}
+    assert ("official/vladimir-putin", "state-visit-") in taking_part
+    assert ("organization/eu", "central-asia") in taking_part
+    assert not [o for s, o in taking_part if s in ("state/kz", "organization/osce")
+                and o == "state-visit-"]
