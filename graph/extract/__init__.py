@@ -83,7 +83,7 @@ from graph.extract.visits import find_visits
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.models import Article, Entity, Event, Extraction
 
-EXTRACTOR_VERSION = "dkg-rules/0.5.0"  # 0.5: reference-data posts and structure, weekday dates
+EXTRACTOR_VERSION = "dkg-rules/0.6.0"  # 0.6: bodies named head first, who takes part in what
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
