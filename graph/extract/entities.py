@@ -1477,7 +1477,6 @@ def find_geographic_features(doc: Doc, sent: Sent) -> None:
                     _new_named(doc, sent, "Place", label, k - 1, k + 1)
 
 
-
 # -- English bodies named head first -------------------------------------------------------
 
 #: heads of English bodies' names that may come first ("Cabinet of Ministers of Kyrgyzstan",

@@ -307,9 +307,9 @@ def find_places(doc: Doc, sent: Sent) -> None:
         if h.type not in ("Place", "State") or h.nested:
             continue
         j = h.j
-        if h.type == "Place" and any(  # "Қытайдың Сиань қаласында", "Иранның Чабахар
-            t.lower.startswith(_KK_TOWN) for t in toks[j : j + 3]  # порты": a city, a port
-        ):  # or an area of the state named before it
+        if h.type == "Place" and any(  # "Қытайдың Сиань қаласында (қ.)", "Иранның Чабахар
+            t.lower.startswith(_KK_TOWN) or t.lower == "қ" for t in toks[j : j + 3]  # порты":
+        ):  # a city, a port or an area of the state named before it
             owner = next((g for g in sent.hits if g.type == "State" and not g.nested
                           and g.j == h.i and g.case == "gen"), None)
             if owner is not None:
