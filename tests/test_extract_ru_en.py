@@ -2104,7 +2104,6 @@ def test_a_russian_summit_of_the_organisation_is_the_named_organisations():
             } <= facts(result)
 
 
-
 def test_a_place_said_to_lie_in_a_state_lies_in_it():
     result = _en(
         "The first summit was held in the Chinese city of Xi'an in May 2023. A meeting took"
@@ -2141,7 +2140,6 @@ def test_a_cabinet_in_a_title_still_names_whose_the_title_is():
     posts = {r.object for r in result.relations
              if r.predicate == "holdsPositionIn" and r.subject == "official/adylbek-kasymaliev"}
     assert posts == {"state/kg"}
-
 
 
 def test_who_is_not_said_to_take_part_in_an_event():
