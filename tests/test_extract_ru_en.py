@@ -2173,3 +2173,17 @@ def test_facts_the_annotators_hardly_ever_state_are_not_stated():
     assert ("partOf", "Event", "Organization") not in stated
     assert ("calledFor", "State", "Initiative") not in stated
     assert ("partyTo", "State", "Treaty") in stated  # (the rest stands)
+
+
+def test_a_russian_list_of_those_taking_part_does_not_say_whom_they_represent():
+    """On the dev part none of 15 such "represents" was in the gold; one official taking
+    part still represents his state (the seed's convention)."""
+    result = _ru(
+        "В Астане состоялось заседание Совета министров иностранных дел ШОС. В работе совета"
+        " также участвовали министр иностранных дел Индии Субрахманьям Джайшанкар и министр"
+        " иностранных дел Пакистана Мухаммад Исхак Дар."
+    )
+    jaishankar = {(r.predicate, r.object.split("/")[0]) for r in result.relations
+                  if r.subject == "official/subrahmanyam-jaishankar"}
+    assert ("participatedIn", "event") in jaishankar
+    assert ("represents", "state") not in jaishankar
