@@ -2187,3 +2187,17 @@ def test_a_russian_list_of_those_taking_part_does_not_say_whom_they_represent():
                   if r.subject == "official/subrahmanyam-jaishankar"}
     assert ("participatedIn", "event") in jaishankar
     assert ("represents", "state") not in jaishankar
+
+
+
+def test_the_heads_who_signed_are_those_of_the_event_who_lead_a_state():
+    """"the heads of the member states signed": the heads of state or government among the
+    officials of the event, not every official at it (a national leader without office)."""
+    result = _en(
+        "The 12th OTS Summit was held in Gabala on October 7. It was attended by President of"
+        " Kazakhstan Kassym-Jomart Tokayev, President of Azerbaijan Ilham Aliyev and National"
+        " Leader of the Turkmen people Gurbanguly Berdimuhamedov. Following the meeting, the"
+        " heads of the member states signed the Gabala Declaration."
+    )
+    signers = {r.subject for r in result.relations if r.predicate == "signed"}
+    assert signers == {"official/kassym-jomart-tokayev", "official/ilham-aliyev"}

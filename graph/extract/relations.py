@@ -178,14 +178,25 @@ _LEADERS = frozenset(
 )
 
 
-def _leads(doc: Doc, official: str) -> bool:
-    """Does the gazetteer know the official as a head of state or government on the date?"""
+_HEADS_OF_GOVERNMENT = frozenset(
+    {"prime minister", "chancellor", "federal chancellor", "chairman of the cabinet of ministers",
+     "head of government"}
+)
+
+
+def _roles_on(doc: Doc, official: str) -> list[str]:
+    """The roles the gazetteer gives the official on the article's date."""
     entry = doc.gaz.get(official)
     day = doc.article.date or "9999"
-    return bool(entry) and any(
-        pos.role.casefold() in _LEADERS and (pos.start or "") <= day <= (pos.end or "9999")
-        for pos in entry.positions
-    )
+    return [
+        pos.role.casefold() for pos in (entry.positions if entry else ())
+        if (pos.start or "") <= day <= (pos.end or "9999")
+    ]
+
+
+def _leads(doc: Doc, official: str) -> bool:
+    """Does the gazetteer know the official as a head of state or government on the date?"""
+    return any(r in _LEADERS for r in _roles_on(doc, official))
 
 
 def event_officials(doc: Doc) -> list[str]:
@@ -242,6 +253,19 @@ class RelationFinder:
             None,
         )
 
+    def leads(self, official: str, bodies: bool = False, state: bool = False) -> bool:
+        """Is the official a head of state or government (by a title in the text, or on the
+        article's date by the reference data); with ``bodies``, or a president of a body
+        ("the leaders" of an EU summit: the presidents of the European Council and
+        Commission); with ``state``, a head of state only?"""
+        roles = [t.role.casefold() for t in self.titles if t.person == official]
+        roles += _roles_on(self.doc, official)
+        return any(
+            (r in _LEADERS or (bodies and r.startswith("president")))
+            and not (state and r in _HEADS_OF_GOVERNMENT)
+            for r in roles
+        )
+
     def acts_for_state(self, official: str, event: str) -> str | None:
         """The state an official implicitly represents at an event: a minister or diplomat
         (not a head of state or government, whose presence the texts do not call
@@ -251,9 +275,7 @@ class RelationFinder:
             return None
         if self.of_state.get(official) == state:  # "attended by Tokayev of Kazakhstan"
             return state
-        if any(
-            t.person == official and t.role.casefold() in _LEADERS for t in self.titles
-        ) or _leads(self.doc, official):
+        if self.leads(official):
             return None
         parent = next(
             (o for s, p, o in self.doc.relations if s == event and p == "partOf"), event

@@ -269,6 +269,8 @@ _STANCES = frozenset({"supports", "calledFor"})
 #: words for a group of officials or states that can be a sentence's subject
 _GROUP_WORDS = frozenset({"leaders", "heads", "presidents", "sides", "parties", "лидеры",
                           "главы", "президенты", "стороны", "собеседники"})
+#: group words that stand for heads of state or government only
+_HEADS_WORDS = frozenset({"leaders", "heads", "лидеры", "главы"})
 #: the predicates a group subject is read for (participation has its own reading)
 _GROUP_PREDICATES = frozenset({"signed"})
 #: endings of Russian passive participles ("выдвинутая", "предложенной")
@@ -1062,6 +1064,11 @@ class SvoRelationFinder(RelationFinder):
         if counted or word in _INTERLOCUTORS:
             here = named_officials(sent, before=at)
             return (here if len(here) >= 2 else officials_told_of_last(self.doc, sent)) or None
+        if word in _HEADS_WORDS:  # "the leaders signed": those of the event who lead a state
+            # (or a body, for "leaders"; "главы государств", "heads of state": its head only)
+            bodies = word in ("leaders", "лидеры")
+            state = at + 1 < len(sent.toks) and sent.toks[at + 1].lower in ("государств", "of")
+            return [o for o in self.event_officials() if self.leads(o, bodies, state)] or None
         return self.event_officials() or None
 
     def _states_of_talks(self, otherwise: list[str] | None = None) -> list[str]:
