@@ -2201,3 +2201,16 @@ def test_the_heads_who_signed_are_those_of_the_event_who_lead_a_state():
     )
     signers = {r.subject for r in result.relations if r.predicate == "signed"}
     assert signers == {"official/kassym-jomart-tokayev", "official/ilham-aliyev"}
+
+
+def test_leaders_who_witnessed_a_signing_did_not_sign_what_was_signed():
+    result = _en(
+        "President Kassym-Jomart Tokayev held talks with President of South Korea Lee"
+        " Jae-myung. The two leaders signed a joint statement on expanding the strategic"
+        " partnership and witnessed the signing of a memorandum on cooperation in critical raw"
+        " materials. In the presence of the heads of state, the parties also signed a roadmap"
+        " for industrial cooperation."
+    )
+    signed = {(r.subject.split("/")[1], r.object.split("/")[1][:10]) for r in result.relations
+              if r.predicate == "signed"}
+    assert signed == {("kassym-jomart-tokayev", "joint-stat"), ("lee-jae-myung", "joint-stat")}

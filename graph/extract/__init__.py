@@ -194,6 +194,7 @@ def extract(
     find_seats_late(doc)
     event_places(doc)
     _drop_unsaid(doc)
+    _drop_witnessed(doc, finder)
     # the entities the text mentions, and those its facts name without a mention of their
     # own (the CTBTO of "ЯСЖТҰ Дайындық комиссиясының Атқарушы хатшысы"): every relation's
     # ends are listed
@@ -323,6 +324,27 @@ def _drop_unsaid(doc: Doc) -> None:
     for s, p, o in list(doc.relations):
         if s in doc.entities and o in doc.entities and (p, kind(s), kind(o)) in _UNSAID:
             del doc.relations[(s, p, o)]
+
+
+#: what says that the leaders watched a signing: documents named after it were signed by
+#: others ("the two leaders witnessed the signing of", "In the presence of the heads of
+#: state, the parties signed", "в присутствии глав государств", "... қатысуымен")
+_WITNESSED = re.compile(
+    r"(?i)witness|in the presence of|в присутствии|при участии|қатысуымен|куә бол"
+)
+
+
+def _drop_witnessed(doc: Doc, finder: RelationFinder | SvoRelationFinder) -> None:
+    """A head of state or government did not sign a document named after a witnessing
+    cue in the sentence (on the dev part none of 21 such was in the gold)."""
+    for key, rel in list(doc.relations.items()):
+        s, p, o = key
+        if p != "signed" or not (m := _WITNESSED.search(rel.evidence)):
+            continue
+        cue = rel.start + m.start()
+        named = [x.start for x in doc.entities[o].mentions if rel.start <= x.start < rel.end]
+        if named and min(named) > cue and finder.leads(s):
+            del doc.relations[key]
 
 
 #: who is not said to take part in an event of a kind, on the dev part's gold: states in a
