@@ -53,6 +53,7 @@ _PUBLIC: dict[str, str] = {
     "extract_safely": "graph.pipeline",
     "EXTRACTOR_VERSION": "graph.extract",
     "train_relation_model": "graph.extract.learned",
+    "cross_validate_relations": "graph.extract.learned",
     "save_relation_model": "graph.extract.learned",
     "load_relation_model": "graph.extract.learned",
     "evaluate": "graph.evaluate",

@@ -247,3 +247,35 @@ def test_the_layer_makes_nothing_part_of_its_own_part():
                 if r.predicate == "partOf"}
     assert ("organization/european-commission", "organization/eu") in proposed
     assert ("organization/eu", "organization/european-commission") not in proposed
+
+
+def test_cross_validation_scores_each_file_with_a_layer_that_never_saw_it():
+    """Every file is scored once, with the rules alone and with a layer trained on the other
+    folds: the gold counts agree, the layer only adds, and "all" sums the predicates."""
+    from graph import cross_validate_relations
+
+    totals = cross_validate_relations([REPO / "tests" / "corpus"], folds=3)
+    rules_all, both_all = totals["all"]
+    assert rules_all.tp + rules_all.fn > 300  # (the own corpus's gold relations)
+    for predicate, (rules, both) in totals.items():
+        assert rules.tp + rules.fn == both.tp + both.fn, predicate  # the same gold
+        assert both.tp >= rules.tp and both.fp >= rules.fp, predicate  # it only adds
+    parts = [pair for p, pair in totals.items() if p != "all"]
+    assert sum(r.tp for r, _ in parts) == rules_all.tp
+    assert sum(b.fp for _, b in parts) == both_all.fp
+    assert both_all.tp > rules_all.tp  # (it proposes something right on this corpus)
+
+
+def test_the_train_relations_command_cross_validates(tmp_path: Path):
+    runner = CliRunner()
+    out = tmp_path / "m.json"
+    result = runner.invoke(app, ["train-relations", str(REPO / "tests" / "corpus"), "--folds",
+                                 "2", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2-fold cross-validation" in result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines()[2:]}
+    assert {"all", "partyTo", "holdsPositionIn"} <= set(rows)
+    assert len(rows["all"]) == 8 and rows["all"][-1].startswith(("+", "-"))
+    assert not out.exists()  # cross-validation writes no model
+    few = runner.invoke(app, ["train-relations", str(REPO / "tests" / "corpus"), "--folds", "1"])
+    assert few.exit_code != 0 and "at least 2 folds" in few.output

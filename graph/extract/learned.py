@@ -406,22 +406,17 @@ def fit(
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 5e-4}
 
 
-def train_relation_model(
-    gold_dirs: Iterable[str | Path],
-    threshold: float = 0.35,
-    epochs: int = 12,
-    seed: int = 0,
-    exclude: Iterable[str] = (),
-) -> tuple[Model, dict[str, int]]:
-    """Extract every gold file under ``gold_dirs`` (but those whose name matches a glob of
-    ``exclude``) with the rules alone and fit the model on the candidates; returns it with
-    counts (files, candidates, positives, weights)."""
+def _training_files(
+    gold_dirs: Iterable[str | Path], exclude: Iterable[str] = ()
+) -> list[tuple[str, dict[str, Any], Extraction]]:
+    """Every gold file under ``gold_dirs`` (but those whose name matches a glob of
+    ``exclude``), with its gold and its extraction by the rules alone."""
     from graph.articles import parse_text
     from graph.evaluate import load_gold
     from graph.extract import extract
 
-    rows: list[tuple[list[str], bool]] = []
-    names: list[str] = []
+    exclude = tuple(exclude)
+    out = []
     for directory in gold_dirs:
         paths = [
             p for p in sorted(Path(directory).rglob("*.json"))
@@ -435,13 +430,70 @@ def train_relation_model(
                 raise DkgError(f"gold file {path}: no \"text\" field; expected the gold format")
             article = parse_text(gold["text"], lang=gold.get("lang"), date=gold.get("date"),
                                  title=gold.get("title"), path=path)
-            extraction = extract(article, learned=False)
-            rows += [(c.features, truth) for c, truth in labelled(extraction, gold)]
-            names.append(path.name)
+            out.append((path.name, gold, extract(article, learned=False)))
+    return out
+
+
+def train_relation_model(
+    gold_dirs: Iterable[str | Path],
+    threshold: float = 0.35,
+    epochs: int = 12,
+    seed: int = 0,
+    exclude: Iterable[str] = (),
+) -> tuple[Model, dict[str, int]]:
+    """Extract every gold file under ``gold_dirs`` (but those whose name matches a glob of
+    ``exclude``) with the rules alone and fit the model on the candidates; returns it with
+    counts (files, candidates, positives, weights)."""
+    files = _training_files(gold_dirs, exclude)
+    rows = [(c.features, truth) for _, gold, x in files for c, truth in labelled(x, gold)]
+    names = [name for name, _, _ in files]
     model = Model(fit(rows, epochs=epochs, seed=seed), threshold, tuple(sorted(names)))
     counts = {"files": len(names), "candidates": len(rows),
               "positives": sum(1 for _, t in rows if t), "weights": len(model.weights)}
     return model, counts
+
+
+def cross_validate_relations(
+    gold_dirs: Iterable[str | Path],
+    folds: int = 5,
+    threshold: float = 0.35,
+    exclude: Iterable[str] = (),
+    seed: int = 0,
+) -> dict[str, tuple[Any, Any]]:
+    """What the layer would add on text it was not trained on, measured on its own training
+    files: they are dealt into ``folds`` parts (a seeded shuffle); each part is scored with
+    the rules alone and with a layer trained on the other parts. Returns, per predicate and
+    for "all", the relation counts (``graph.evaluate.PRF``) of the rules and of rules plus
+    layer over all parts."""
+    from graph.evaluate import PRF, evaluate
+    from graph.gazetteer import load_gazetteer
+
+    if folds < 2:
+        raise DkgError(f"--folds {folds}: cross-validation needs at least 2 folds, e.g. 5")
+    files = _training_files(gold_dirs, exclude)
+    if len(files) < folds:
+        raise DkgError(f"{len(files)} gold files cannot be dealt into {folds} folds; "
+                       "give fewer folds or more files")
+    rows = [[(c.features, truth) for c, truth in labelled(x, gold)] for _, gold, x in files]
+    order = list(range(len(files)))
+    random.Random(seed).shuffle(order)
+    gazetteer = load_gazetteer()
+    totals: dict[str, tuple[PRF, PRF]] = defaultdict(lambda: (PRF(), PRF()))
+    for fold in range(folds):
+        held = set(order[fold::folds])
+        train = [r for n, file_rows in enumerate(rows) if n not in held for r in file_rows]
+        model = Model(fit(train, seed=seed), threshold, ())
+        for n in sorted(held):
+            _, gold, rules = files[n]
+            both = Extraction(article=rules.article, entities=rules.entities,
+                              relations=rules.relations + propose(rules, model, gazetteer),
+                              events=rules.events, extractor=rules.extractor)
+            for x, side in ((rules, 0), (both, 1)):
+                score = evaluate(x, gold)
+                for predicate, prf in [("all", score.relations),
+                                       *score.relations_by_predicate.items()]:
+                    totals[predicate][side].add(prf)
+    return dict(totals)
 
 
 def save_relation_model(model: Model, path: str | Path = MODEL_FILE) -> None:
