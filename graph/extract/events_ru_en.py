@@ -319,7 +319,7 @@ _IN = frozenset({"в", "во", "in", "at"})
 _CITY_WORDS = frozenset({"city", "town", "port", "capital", "village"})
 
 
-def _place_comma_state(doc: Doc, sent: Sent) -> None:
+def _place_in_state(doc: Doc, sent: Sent) -> None:
     """ "in Samarkand, Uzbekistan", "TIANJIN, China, Sept. 1", "in Kyzylorda (Kazakhstan)",
     "the port of Chabahar in Iran": a place followed by a comma, a bracket or "in" and one
     State (not a list of states) lies in that State; so does "the Chinese city of Xi'an"."""
@@ -462,7 +462,7 @@ def find_places_svo(doc: Doc, sent: Sent) -> None:
         rest = sent.text[lead.end - sent.span.start :][:3] if lead else ""
         if lead is not None and rest.lstrip()[:1] in (",", "–", "—", "-", "."):
             dateline = lead  # "ASTANA, June 10 —", "NEW YORK –", "TOKYO. KAZINFORM –"
-    _place_comma_state(doc, sent)
+    _place_in_state(doc, sent)
     if not places and dateline is None:
         return
     for h in sent.hits:

@@ -693,20 +693,12 @@ def find_occasions(doc: Doc, sent: Sent) -> None:
 
 
 def _state_pair_before(doc: Doc, sent: Sent, k: int) -> tuple[int, str] | None:
-    """Two states joined by a dash right before token ``k`` ("Kazakhstan – India"): where
-    the pair starts and its English name ("Kazakhstan–India")."""
+    """Two states named one after the other right before token ``k`` ("Kazakhstan – India":
+    a dash is no token): where the pair starts and its English name ("Kazakhstan–India")."""
     second = next((h for h in sent.hits if h.type == "State" and h.j == k), None)
     if second is None:
         return None
     first = next((h for h in sent.hits if h.type == "State" and h.j == second.i), None)
-    if first is None:
-        base = sent.span.start
-        first = next(
-            (h for h in sent.hits if h.type == "State" and h.j < second.i and sent.text[
-                sent.toks[h.j - 1].end - base : sent.toks[second.i].start - base
-            ].strip() in ("–", "—", "-")),
-            None,
-        )
     if first is None:
         return None
     names = [doc.entities[h.entity].label for h in (first, second)]

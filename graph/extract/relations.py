@@ -194,11 +194,6 @@ def _roles_on(doc: Doc, official: str) -> list[str]:
     ]
 
 
-def _leads(doc: Doc, official: str) -> bool:
-    """Does the gazetteer know the official as a head of state or government on the date?"""
-    return any(r in _LEADERS for r in _roles_on(doc, official))
-
-
 def event_officials(doc: Doc) -> list[str]:
     """The officials taking part in the event the article told of last: what
     "the leaders", "министры", "көшбасшылар" stand for."""
