@@ -61,7 +61,10 @@ def _start_on(path: Path, port: int, env: dict[str, str]) -> Server:
 def children(pid: int) -> set[int]:
     out: set[int] = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
-        text = (task / "children").read_text().split()
+        try:
+            text = (task / "children").read_text().split()
+        except FileNotFoundError:
+            continue  # a thread that ended between the listing and the read
         out.update(int(c) for c in text)
     return out
 
